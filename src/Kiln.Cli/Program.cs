@@ -1,0 +1,1 @@
+return Kiln.Cli.KilnApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Kiln.Data;
+
+/// <summary>
+/// One named, typed column of a <see cref="Frame"/>. Columns are immutable: every operation
+/// returns a new column and may share storage with the old one.
+/// </summary>
+public abstract class Column
+{
+    protected Column(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    public abstract DataType Type { get; }
+
+    public abstract int Length { get; }
+
+    public abstract bool IsMissing(int row);
+
+    /// <summary>How many rows hold no value.</summary>
+    public abstract int MissingCount { get; }
+
+    /// <summary>The value at a row, boxed (<c>null</c> when missing); for display and <c>Apply</c>, not for hot loops.</summary>
+    public abstract object? GetValue(int row);
+
+    /// <summary>The same values under another name.</summary>
+    public abstract Column Rename(string name);
+
+    /// <summary>Gathers rows by index; an index of -1 gives a missing value (used by outer joins).</summary>
+    public abstract Column Take(ReadOnlySpan<int> rows);
+
+    /// <summary>Bytes held by this column's values and masks (not counting shared dictionaries twice).</summary>
+    public abstract long MemoryBytes { get; }
+
+    /// <summary>The value as text for tables and reports; missing values print as <c>NaN</c>/<c>&lt;NA&gt;</c>.</summary>
+    public virtual string Format(int row) => GetValue(row) switch
+    {
+        null => "<NA>",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var v => v.ToString() ?? "",
+    };
+
+    /// <summary>Rows <paramref name="start"/> to <paramref name="start"/>+<paramref name="count"/>.</summary>
+    public Column Slice(int start, int count)
+    {
+        if (start < 0 || count < 0 || start + count > Length)
+            throw new ArgumentOutOfRangeException(nameof(count), $"rows {start}..{start + count} are outside column '{Name}' of length {Length}");
+        var rows = new int[count];
+        for (var i = 0; i < count; i++) rows[i] = start + i;
+        return Take(rows);
+    }
+
+    /// <summary>Rows where the mask is true; the mask must have one entry per row.</summary>
+    public Column Filter(ReadOnlySpan<bool> mask)
+    {
+        if (mask.Length != Length)
+            throw new ArgumentException($"the mask has {mask.Length} entries but column '{Name}' has {Length} rows", nameof(mask));
+        return Take(MaskToRows(mask));
+    }
+
+    internal static int[] MaskToRows(ReadOnlySpan<bool> mask)
+    {
+        var count = 0;
+        foreach (var keep in mask) if (keep) count++;
+        var rows = new int[count];
+        var j = 0;
+        for (var i = 0; i < mask.Length; i++) if (mask[i]) rows[j++] = i;
+        return rows;
+    }
+
+    public override string ToString() => $"{Name}: {Type.Name()}[{Length}]";
+}
