@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace Kiln.Data;
+
+/// <summary>How to read a CSV file. The defaults read what pandas' <c>read_csv</c> reads with its defaults.</summary>
+public sealed record CsvOptions
+{
+    /// <summary>The field separator.</summary>
+    public char Separator { get; init; } = ',';
+
+    /// <summary>Whether the first row names the columns; <c>null</c> detects it: a first row of non-empty, non-numeric names is a header.</summary>
+    public bool? HasHeader { get; init; }
+
+    /// <summary>Values read as missing, besides the empty field.</summary>
+    public IReadOnlySet<string> MissingMarkers { get; init; } = DefaultMissingMarkers;
+
+    /// <summary>Column types that override inference, by column name; a value that does not parse is an error naming its line.</summary>
+    public IReadOnlyDictionary<string, DataType> Types { get; init; } = new Dictionary<string, DataType>();
+
+    /// <summary>The file's text encoding; <c>null</c> reads UTF-8 (with or without a byte-order mark).</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Read at most this many data rows (pandas' <c>nrows</c>).</summary>
+    public int? MaxRows { get; init; }
+
+    /// <summary>Whether text that parses as ISO-8601 dates (2024-01-31, 2024-01-31 12:00:00) becomes a datetime column.</summary>
+    public bool InferDates { get; init; } = true;
+
+    /// <summary>The markers pandas treats as missing by default.</summary>
+    public static IReadOnlySet<string> DefaultMissingMarkers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "NULL", "null", "None", "#N/A", "#NA", "<NA>", "-1.#IND", "1.#QNAN",
+    };
+
+    public static CsvOptions Default { get; } = new();
+}
