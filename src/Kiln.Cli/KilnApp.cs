@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kiln.Cli.Commands;
 
 namespace Kiln.Cli;
 
@@ -8,13 +9,23 @@ public static class KilnApp
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand("Kiln: a machine-learning workbench — data, models, vision, tracking and serving.");
+        root.Subcommands.Add(DataCommands.Create());
         return root;
     }
 
-    /// <summary>Runs the command line and returns the process exit code.</summary>
+    /// <summary>Runs the command line and returns the process exit code; errors become one clear line on <paramref name="error"/>.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parsed = CreateRoot().Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception)
+        {
+            var failure = CliFailure.From(exception);
+            error.WriteLine($"kiln: {failure.Message}");
+            return failure.ExitCode;
+        }
     }
 }

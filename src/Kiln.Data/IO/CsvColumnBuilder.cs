@@ -125,5 +125,5 @@ internal sealed class CsvColumnBuilder(CsvParse parse, CsvFields fields, int col
     }
 
     DataFormatException NotA(DataType type, int r, ReadOnlySpan<byte> field) =>
-        parse.Error(firstDataRow + r, name, $"'{Encoding.UTF8.GetString(field)}' is not a {type.Name()}");
+        parse.Error(firstDataRow + r, name, $"'{Encoding.UTF8.GetString(field)}' is not {(type == DataType.Int64 ? "an" : "a")} {type.Name()}");
 }

@@ -1,0 +1,31 @@
+using Kiln.Data;
+
+namespace Kiln.Cli;
+
+/// <summary>
+/// How an error leaves the CLI: one line of text and an exit code from sysexits.h, so scripts can tell
+/// bad usage (64) from bad data (65), a missing input (66) and a fault in Kiln itself (70).
+/// </summary>
+public sealed record CliFailure(string Message, int ExitCode)
+{
+    public const int Usage = 64;
+    public const int DataError = 65;
+    public const int NoInput = 66;
+    public const int Software = 70;
+    public const int Cancelled = 130;
+
+    public static CliFailure From(Exception exception) => exception switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
+        DataFormatException e => new(e.Message, DataError),
+        FileNotFoundException or DirectoryNotFoundException => new(exception.Message, NoInput),
+        UnknownColumnException e => new(e.Message, Usage),
+        ArgumentException e => new(e.Message, Usage),
+        OperationCanceledException => new("cancelled", Cancelled),
+        HttpRequestException e => new(e.Message, 69),
+        InvalidDataException e => new(e.Message, DataError),
+        InvalidOperationException e => new(e.Message, DataError),
+        IOException e => new(e.Message, 74),
+        _ => new($"{exception.GetType().Name}: {exception.Message}", Software),
+    };
+}
