@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Data.Datasets;
 
 namespace Kiln.Cli;
 
@@ -11,6 +12,7 @@ public sealed record CliFailure(string Message, int ExitCode)
     public const int Usage = 64;
     public const int DataError = 65;
     public const int NoInput = 66;
+    public const int Unavailable = 69;
     public const int Software = 70;
     public const int Cancelled = 130;
 
@@ -20,9 +22,11 @@ public sealed record CliFailure(string Message, int ExitCode)
         DataFormatException e => new(e.Message, DataError),
         FileNotFoundException or DirectoryNotFoundException => new(exception.Message, NoInput),
         UnknownColumnException e => new(e.Message, Usage),
+        UnknownDatasetException e => new(e.Message, Usage),
+        DatasetDownloadException e => new(e.Message, Unavailable),
         ArgumentException e => new(e.Message, Usage),
         OperationCanceledException => new("cancelled", Cancelled),
-        HttpRequestException e => new(e.Message, 69),
+        HttpRequestException e => new(e.Message, Unavailable),
         InvalidDataException e => new(e.Message, DataError),
         InvalidOperationException e => new(e.Message, DataError),
         IOException e => new(e.Message, 74),

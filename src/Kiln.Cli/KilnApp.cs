@@ -10,6 +10,7 @@ public static class KilnApp
     {
         var root = new RootCommand("Kiln: a machine-learning workbench — data, models, vision, tracking and serving.");
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(DatasetsCommands.Create());
         return root;
     }
 
