@@ -1,6 +1,6 @@
 namespace Kiln.Data;
 
-public sealed class BoolColumn(string name, bool[] values, bool[]? missing = null)
+public sealed partial class BoolColumn(string name, bool[] values, bool[]? missing = null)
     : ValueColumn<bool>(name, values, missing)
 {
     public override DataType Type => DataType.Bool;

@@ -45,6 +45,27 @@ public abstract class Column
         var v => v.ToString() ?? "",
     };
 
+    /// <summary>
+    /// The column converted to another type (pandas' <c>astype</c>). Text is parsed invariantly and blank
+    /// text becomes missing; float to int64 needs whole numbers; a value that cannot convert raises
+    /// <see cref="ValueConversionException"/> naming the column and row.
+    /// </summary>
+    public Column Cast(DataType type) => ColumnConversion.Cast(this, type);
+
+    /// <summary>The column as doubles (int64 and bool widen, text is parsed), for arithmetic and learners.</summary>
+    public Float64Column AsFloat64() => (Float64Column)Cast(DataType.Float64);
+
+    /// <summary>True where a row is missing (pandas' <c>isna</c>), as a mask for <see cref="Frame.Filter(BoolColumn)"/>.</summary>
+    public BoolColumn MissingFlags()
+    {
+        var flags = new bool[Length];
+        for (var i = 0; i < flags.Length; i++) flags[i] = IsMissing(i);
+        return new BoolColumn(Name, flags);
+    }
+
+    /// <summary>True where a row has a value (pandas' <c>notna</c>).</summary>
+    public BoolColumn PresentFlags() => !MissingFlags();
+
     /// <summary>Rows <paramref name="start"/> to <paramref name="start"/>+<paramref name="count"/>.</summary>
     public Column Slice(int start, int count)
     {

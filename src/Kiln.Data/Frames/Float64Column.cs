@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kiln.Data;
 
 /// <summary>A column of doubles; NaN marks a missing value, as in pandas.</summary>
-public sealed class Float64Column : Column
+public sealed partial class Float64Column : Column
 {
     readonly double[] _values;
     int _missing = -1;

@@ -75,9 +75,19 @@ public sealed partial class Frame
     public Frame Take(ReadOnlySpan<int> rows)
     {
         var taken = new Column[_columns.Length];
-        for (var i = 0; i < _columns.Length; i++) taken[i] = _columns[i].Take(rows);
+        if ((long)rows.Length * _columns.Length < ParallelThreshold)
+        {
+            for (var i = 0; i < _columns.Length; i++) taken[i] = _columns[i].Take(rows);
+            return new Frame(taken);
+        }
+        // each column is a separate contiguous gather, so columns go to cores independently
+        var shared = rows.ToArray();
+        Parallel.For(0, _columns.Length, i => taken[i] = _columns[i].Take(shared));
         return new Frame(taken);
     }
+
+    /// <summary>Below this many cells, spreading work over cores costs more than it saves.</summary>
+    internal const long ParallelThreshold = 1 << 16;
 
     /// <summary>Rows where the mask is true (pandas' <c>df[mask]</c>).</summary>
     public Frame Filter(ReadOnlySpan<bool> mask)
@@ -88,12 +98,7 @@ public sealed partial class Frame
     }
 
     /// <summary>Rows where a boolean column is true; missing counts as false.</summary>
-    public Frame Filter(BoolColumn mask)
-    {
-        var keep = new bool[mask.Length];
-        for (var i = 0; i < keep.Length; i++) keep[i] = mask[i] && !mask.IsMissing(i);
-        return Filter(keep);
-    }
+    public Frame Filter(BoolColumn mask) => Filter(mask.TrueRows());
 
     /// <summary>Adds a column, or replaces the one with the same name in place.</summary>
     public Frame WithColumn(Column column)
@@ -105,6 +110,9 @@ public sealed partial class Frame
         else columns.Add(column);
         return new Frame(columns);
     }
+
+    /// <summary>Adds or replaces a column under the given name, e.g. <c>WithColumn("total", frame.Column&lt;Float64Column&gt;("a") + 1)</c>.</summary>
+    public Frame WithColumn(string name, Column column) => WithColumn(column.Name == name ? column : column.Rename(name));
 
     public Frame Rename(string from, string to)
     {

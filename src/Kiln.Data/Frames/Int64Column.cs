@@ -1,6 +1,6 @@
 namespace Kiln.Data;
 
-public sealed class Int64Column(string name, long[] values, bool[]? missing = null)
+public sealed partial class Int64Column(string name, long[] values, bool[]? missing = null)
     : ValueColumn<long>(name, values, missing)
 {
     public override DataType Type => DataType.Int64;

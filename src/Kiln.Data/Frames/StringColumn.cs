@@ -4,7 +4,7 @@ namespace Kiln.Data;
 /// A column of text, dictionary-encoded: each row holds a code into <see cref="Categories"/>
 /// (-1 when missing). Repeated values cost four bytes a row, so this is also the categorical type.
 /// </summary>
-public sealed class StringColumn : Column
+public sealed partial class StringColumn : Column
 {
     readonly int[] _codes;
     readonly string[] _categories;

@@ -35,6 +35,9 @@ public abstract class ValueColumn<T> : Column where T : unmanaged
 
     protected abstract Column Create(string name, T[] values, bool[]? missing);
 
+    /// <summary>A column of the same type over new values, for operations that build columns generically.</summary>
+    internal Column CreateLike(string name, T[] values, bool[]? missing) => Create(name, values, missing);
+
     public override Column Rename(string name) => Create(name, _values, _missing);
 
     public override Column Take(ReadOnlySpan<int> rows)
