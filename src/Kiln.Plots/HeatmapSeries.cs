@@ -56,7 +56,9 @@ sealed class HeatmapSeries : ChartSeries
                 var fill = double.IsNaN(value) ? new ChartColor(220, 220, 220) : _scale.ColorOf(value);
                 var cell = plot.Add.Rectangle(new ScottPlot.CoordinateRect(column - 0.5, column + 0.5, y - 0.5, y + 0.5));
                 cell.FillColor = fill.ToScottPlot();
-                cell.LineWidth = 0;
+                // An outline in the fill colour covers the hairline seams antialiasing leaves between neighbouring cells.
+                cell.LineColor = fill.ToScottPlot();
+                cell.LineWidth = 1;
                 if (!_annotate)
                     continue;
                 var text = plot.Add.Text(Format(value), column, y);
