@@ -1,3 +1,4 @@
+using Kiln.Data;
 using System.Text;
 using ScottPlot;
 using SkiaSharp;

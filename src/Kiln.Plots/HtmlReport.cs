@@ -1,3 +1,4 @@
+using Kiln.Data;
 using System.Globalization;
 using System.Net;
 using System.Text;
