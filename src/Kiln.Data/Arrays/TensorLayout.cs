@@ -21,11 +21,63 @@ internal static class TensorLayout
         var count = checked((int)x.FlattenedLength);
         if (count == 0)
             return [];
-        var dense = x.IsDense ? x : x.ToDenseTensor();
-        return MemoryMarshal.CreateReadOnlySpan(ref dense.GetPinnableReference(), count);
+        if (x.IsDense)
+            return MemoryMarshal.CreateReadOnlySpan(ref x.GetPinnableReference(), count);
+        return Gather(Storage(x), x.Lengths, x.Strides, count);
     }
 
-    /// <summary>The memory a tensor spans, for writing through its strides; Tensor never has negative strides.</summary>
+    /// <summary>Copies a strided view into row-major order, walking the last dimension in a tight loop.</summary>
+    static T[] Gather<T>(ReadOnlySpan<T> storage, ReadOnlySpan<nint> lengths, ReadOnlySpan<nint> strides, int count)
+    {
+        var values = new T[count];
+        var rank = lengths.Length;
+        var lastLength = (int)lengths[rank - 1];
+        var lastStride = strides[rank - 1];
+        Span<nint> position = stackalloc nint[rank];
+        nint offset = 0;
+        for (var written = 0; written < count; written += lastLength)
+        {
+            var row = values.AsSpan(written, lastLength);
+            for (var j = 0; j < row.Length; j++)
+                row[j] = storage[(int)(offset + j * lastStride)];
+            // Advance the position over the leading dimensions like an odometer.
+            for (var d = rank - 2; d >= 0; d--)
+            {
+                offset += strides[d];
+                if (++position[d] < lengths[d])
+                    break;
+                offset -= strides[d] * lengths[d];
+                position[d] = 0;
+            }
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Whether a strided tensor is a dense block with its axes reordered (a transpose or permutation); if so,
+    /// <paramref name="order"/> lists the axes from the one with the longest stride to the one with the shortest.
+    /// </summary>
+    public static bool TryMemoryOrder<T>(Tensor<T> x, out int[] order)
+    {
+        var lengths = x.Lengths;
+        var strides = x.Strides;
+        order = new int[lengths.Length];
+        for (var d = 0; d < order.Length; d++)
+            order[d] = d;
+        var byStride = strides.ToArray();
+        Array.Sort(byStride, order, Comparer<nint>.Create((p, q) => q.CompareTo(p)));
+        nint expected = 1;
+        for (var k = order.Length - 1; k >= 0; k--)
+        {
+            var d = order[k];
+            if (lengths[d] != 1 && strides[d] != expected)
+                return false;
+            expected *= lengths[d];
+        }
+        return x.FlattenedLength > 0;
+    }
+
+    /// <summary>The memory a tensor spans, for reading or writing through its strides; Tensor never has negative strides.</summary>
     public static Span<T> Storage<T>(Tensor<T> x)
     {
         if (x.FlattenedLength == 0)

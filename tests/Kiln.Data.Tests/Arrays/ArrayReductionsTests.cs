@@ -181,6 +181,33 @@ public class ArrayReductionsTests
     }
 
     [Fact]
+    public void Reductions_of_a_permuted_3d_view_match_those_of_its_dense_copy()
+    {
+        var view = Tensor.PermuteDimensions(Cube(), [2, 0, 1]);
+        var copy = Tensor.Create(TensorLayout.RowMajor(view).ToArray(), view.Lengths);
+        Assert.False(view.IsDense);
+        for (var axis = 0; axis < 3; axis++)
+        {
+            Assert.Equal(Values(copy.Sum(axis)), Values(view.Sum(axis)));
+            Assert.Equal(Values(copy.Std(axis, ddof: 1, keepDims: true)), Values(view.Std(axis, ddof: 1, keepDims: true)));
+            Assert.Equal(Values(copy.ArgMin(axis)), Values(view.ArgMin(axis)));
+            Assert.Equal(copy.Max(axis).Lengths.ToArray(), view.Max(axis).Lengths.ToArray());
+        }
+        // Cube()[0, 1, 2] = 40 sits at view[2, 0, 1]; along axis 1 of the view that is the largest of [40, 18].
+        TensorAssert.Equal([4, 3], [12.0, 16, 20, 13, 17, 21, 14, 40, 22, 15, 19, 11], view.Max(axis: 1));
+    }
+
+    [Fact]
+    public void Reductions_of_a_sliced_view_use_only_the_slice()
+    {
+        var columns = Matrix().Slice([0..2, 1..3]);
+        TensorAssert.Equal([2], [6.0, 8.0], columns.Sum(axis: 1));
+        TensorAssert.Equal([2], [3.0, 11.0], columns.Sum(axis: 0));
+    }
+
+    static T[] Values<T>(Tensor<T> x) => TensorLayout.RowMajor(x).ToArray();
+
+    [Fact]
     public void Axis_out_of_range_names_the_axis_and_the_allowed_range()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Matrix().Mean(axis: 2));
