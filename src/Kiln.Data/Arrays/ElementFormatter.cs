@@ -19,15 +19,20 @@ internal static class ElementFormatter
                 texts[k] = (bool)(object)values[shown[k]]! ? " True" : "False";
             return texts;
         }
-        var elements = new IFormattable[shown.Count];
-        for (var k = 0; k < shown.Count; k++)
-            elements[k] = (IFormattable)values[shown[k]]!;
         if (typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half))
-            return FormatFloats(elements, precision);
-        var width = 0;
-        for (var k = 0; k < elements.Length; k++)
         {
-            texts[k] = elements[k].ToString(null, CultureInfo.InvariantCulture);
+            var floats = new IFormattable[shown.Count];
+            for (var k = 0; k < shown.Count; k++)
+                floats[k] = (IFormattable)values[shown[k]]!;
+            return FormatFloats(floats, precision);
+        }
+        var width = 0;
+        for (var k = 0; k < texts.Length; k++)
+        {
+            var value = values[shown[k]];
+            texts[k] = value is IFormattable formattable
+                ? formattable.ToString(null, CultureInfo.InvariantCulture)
+                : value?.ToString() ?? "None";
             width = Math.Max(width, texts[k].Length);
         }
         for (var k = 0; k < texts.Length; k++)

@@ -152,4 +152,10 @@ public class ArrayFormattingTests
                    [3, 6]])
             """, Tensor.Transpose(x).ToArrayString());
     }
+
+    [Fact]
+    public void Elements_that_are_not_numbers_print_their_own_text_right_aligned()
+    {
+        Assert.Equal("array([ a, bb], dtype=string)", Tensor.Create(new[] { "a", "bb" }, [2]).ToArrayString());
+    }
 }
