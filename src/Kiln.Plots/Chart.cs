@@ -1,3 +1,4 @@
+using Kiln.Data;
 using ScottPlot;
 using SkiaSharp;
 

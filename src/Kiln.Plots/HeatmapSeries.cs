@@ -1,3 +1,4 @@
+using Kiln.Data;
 using System.Globalization;
 
 namespace Kiln.Plots;

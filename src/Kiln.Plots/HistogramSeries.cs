@@ -1,3 +1,4 @@
+using Kiln.Data;
 namespace Kiln.Plots;
 
 sealed class HistogramSeries(HistogramBins bins, string? label, ChartColor? color) : ChartSeries(label)

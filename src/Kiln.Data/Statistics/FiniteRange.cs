@@ -1,7 +1,7 @@
-namespace Kiln.Plots;
+namespace Kiln.Data;
 
 /// <summary>The smallest and largest finite values, skipping NaN and infinities as missing.</summary>
-static class FiniteRange
+public static class FiniteRange
 {
     public static (double Minimum, double Maximum)? Of(ReadOnlySpan<double> values)
     {

@@ -1,4 +1,4 @@
-namespace Kiln.Plots.Tests;
+namespace Kiln.Data.Tests.Statistics;
 
 // Expected values are numpy.histogram's, worked out by hand from its documented rules.
 public sealed class HistogramBinsTests

@@ -1,4 +1,4 @@
-namespace Kiln.Plots;
+namespace Kiln.Data;
 
 /// <summary>
 /// Bin edges and counts computed the way numpy.histogram does: bin i holds edges[i] ≤ x &lt; edges[i+1],
