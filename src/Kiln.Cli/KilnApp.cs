@@ -9,6 +9,7 @@ public static class KilnApp
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand("Kiln: a machine-learning workbench — data, models, vision, tracking and serving.");
+        root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(DatasetsCommands.Create());
         return root;

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using Kiln.Data;
+using Kiln.Plots;
+using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
@@ -9,7 +13,85 @@ public static class DataCommands
     {
         var data = new Command("data", "Inspect, profile and plot a CSV file");
         data.Subcommands.Add(Head());
+        data.Subcommands.Add(Info());
+        data.Subcommands.Add(Describe());
+        data.Subcommands.Add(Profile());
+        data.Subcommands.Add(PlotCommand.Create());
         return data;
+    }
+
+    /// <summary>A command that reads a frame with the shared input options and can print JSON.</summary>
+    internal static Command Reading(string name, string description)
+    {
+        var command = new Command(name, description);
+        FrameInput.AddTo(command);
+        command.Options.Add(CliOutput.JsonOption);
+        return command;
+    }
+
+    static Command Info()
+    {
+        var command = Reading("info", "Show the columns' types, non-missing counts and memory (pandas' info)");
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var (frame, _) = FrameInput.Read(parseResult, cancellationToken);
+            var info = frame.Info();
+            if (output.IsJson) output.WriteJson(info);
+            else output.Writer.WriteLine(info);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    static Command Describe()
+    {
+        var all = new Option<bool>("--all") { Description = "Describe every column, not only the numeric ones" };
+        var command = Reading("describe", "Summary statistics per column: count, mean, std, min, quartiles, max; unique/top/freq for text");
+        command.Options.Add(all);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var (frame, _) = FrameInput.Read(parseResult, cancellationToken);
+            var description = parseResult.GetValue(all) ? frame.Describe([.. frame.ColumnNames]) : frame.Describe();
+            if (output.IsJson) output.WriteJson(description.Columns);
+            else output.Writer.WriteLine(description);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    static Command Profile()
+    {
+        var target = new Option<string>("--target") { Description = "The column a model would predict: adds its class balance and correlations" };
+        var outFolder = new Option<string>("--out") { Description = "Folder for the HTML report and its JSON (default: the current folder)" };
+        var command = Reading("profile", "Profile a table: types, missing values, duplicates, outliers, distributions, correlations, class balance");
+        command.Options.Add(target);
+        command.Options.Add(outFolder);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
+            var written = ProfileWriter.Write(frame, path, parseResult.GetValue(target), parseResult.GetValue(outFolder) ?? ".");
+            if (output.IsJson)
+            {
+                output.WriteJson(written.Profile);
+                return Task.FromResult(0);
+            }
+            Summarise(output, written);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    internal static void Summarise(CliOutput output, ProfileWriter.Written written)
+    {
+        var profile = written.Profile;
+        output.Console.MarkupLine($"[bold]{Markup.Escape(profile.Source)}[/]: {profile.RowCount:N0} rows × {profile.ColumnCount} columns, " +
+            $"{profile.MissingCells:N0} missing cells, {profile.DuplicateRows:N0} duplicate rows");
+        foreach (var warning in profile.Warnings) output.Console.MarkupLine($"  [yellow]![/] {Markup.Escape(warning)}");
+        output.Console.MarkupLine($"report: [link]{Markup.Escape(written.ReportPath)}[/]");
+        output.Console.MarkupLine($"json:   {Markup.Escape(written.JsonPath)}");
     }
 
     static Command Head()
