@@ -8,17 +8,22 @@ internal static class ColumnStatistics
     /// <summary>A copy of the values without NaN, which selection may then reorder freely.</summary>
     public static double[] PresentValues(ReadOnlySpan<double> values)
     {
+        var buffer = new double[values.Length];
+        return buffer[..CopyPresent(values, buffer)];
+    }
+
+    /// <summary>Copies the non-NaN values to the front of <paramref name="destination"/> and says how many there are.</summary>
+    public static int CopyPresent(ReadOnlySpan<double> values, Span<double> destination)
+    {
         var count = 0;
-        foreach (var value in values) if (!double.IsNaN(value)) count++;
-        var present = new double[count];
-        if (count == values.Length)
+        foreach (var value in values)
         {
-            values.CopyTo(present);
-            return present;
+            // write unconditionally and advance only past values, so the loop has no unpredictable branch
+            destination[count] = value;
+            count += double.IsNaN(value) ? 0 : 1;
+            if (count == destination.Length) break;
         }
-        var next = 0;
-        foreach (var value in values) if (!double.IsNaN(value)) present[next++] = value;
-        return present;
+        return count;
     }
 
     public static double Mean(ReadOnlySpan<double> present) =>

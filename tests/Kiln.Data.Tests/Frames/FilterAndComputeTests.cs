@@ -112,4 +112,37 @@ public class FilterAndComputeTests
         Assert.Equal(["a", "b"], frame.Column<StringColumn>("s").Categories);
         Assert.Equal(["a", "a", "b"], Texts(frame, "s"));
     }
+
+    [Fact]
+    public void Rows_read_each_type_and_refuse_the_wrong_one_naming_the_column()
+    {
+        var frame = new Frame(
+            new Int64Column("n", [7]), new BoolColumn("flag", [true]),
+            new DateTimeColumn("when", [new DateTime(2024, 1, 2)]), new StringColumn("s", ["x"]));
+        var row = new FrameRow(frame, 0);
+        Assert.Equal((7L, 7, true, 2, 7.0, 1.0), (row.Get<long>("n"), row.Get<int>("n"), row.Get<bool>("flag"), row.Get<DateTime>("when").Day, row.Get<double>("n"), row.Get<double>("flag")));
+        var error = Assert.Throws<InvalidOperationException>(() => row.Get<double>("s"));
+        Assert.Contains("'s' is string", error.Message);
+    }
+
+    [Fact]
+    public void Large_frames_filter_and_group_in_parallel_with_the_same_results_as_a_plain_loop()
+    {
+        var random = new Random(11);
+        const int rows = 300_000;
+        var values = new double[rows];
+        var codes = new int[rows];
+        for (var i = 0; i < rows; i++) (values[i], codes[i]) = (random.NextDouble(), random.Next(-1, 20));
+        var categories = Enumerable.Range(0, 20).Select(c => $"g{c:00}").ToArray();
+        var frame = new Frame(new Float64Column("v", values), new StringColumn("g", codes, categories), new Float64Column("w", values));
+
+        var kept = frame.Filter(frame.Column<Float64Column>("v").GreaterThan(0.5));
+        Assert.Equal(values.Where(v => v > 0.5), Numbers(kept, "w"));
+
+        var means = frame.GroupBy("g").Mean("v", "w");
+        var expected = Enumerable.Range(0, 20).Select(c => Enumerable.Range(0, rows).Where(i => codes[i] == c).Average(i => values[i])).ToArray();
+        var actual = Numbers(means, "w");
+        Assert.Equal(categories, Texts(means, "g"));
+        for (var c = 0; c < 20; c++) Assert.Equal(expected[c], actual[c], 12);
+    }
 }

@@ -76,14 +76,27 @@ public class InfoAndDescribeTests
         Assert.True(frame["top"].IsMissing(0));
     }
 
-    [Fact]
-    public void Describe_quartiles_match_a_full_sort_on_many_repeated_values()
+    [Theory]
+    [InlineData("repeated")]
+    [InlineData("ascending")]
+    [InlineData("descending")]
+    [InlineData("constant")]
+    [InlineData("spread")]
+    public void Describe_quartiles_match_a_full_sort(string pattern)
     {
         var random = new Random(3);
-        foreach (var length in new[] { 1, 2, 7, 100, 10_001 })
+        foreach (var length in new[] { 1, 2, 7, 100, 10_001, 200_000 })
         {
             var values = new double[length];
-            for (var i = 0; i < length; i++) values[i] = random.Next(50);
+            for (var i = 0; i < length; i++)
+                values[i] = pattern switch
+                {
+                    "repeated" => random.Next(50),
+                    "ascending" => i,
+                    "descending" => -i,
+                    "constant" => 4,
+                    _ => random.NextDouble() * 1e6 - 5e5,
+                };
             var summary = new Frame(new Float64Column("x", values)).Describe()["x"];
             var sorted = values.Order().ToArray();
             double Quantile(double q)
