@@ -12,6 +12,22 @@ internal static class ColumnStatistics
         return buffer[..CopyPresent(values, buffer)];
     }
 
+    /// <summary>Copies a numeric column's present values, as doubles, to the front of <paramref name="destination"/>; says how many.</summary>
+    public static int CopyPresent(Column column, Span<double> destination)
+    {
+        switch (column)
+        {
+            case Float64Column floats:
+                return CopyPresent(floats.Values, destination);
+            case Int64Column longs when !longs.HasMissing:
+                TensorPrimitives.ConvertTruncating<long, double>(longs.Values, destination);
+                return longs.Length;
+            default:
+                var values = column.AsFloat64().Values;
+                return CopyPresent(values, destination);
+        }
+    }
+
     /// <summary>Copies the non-NaN values to the front of <paramref name="destination"/> and says how many there are.</summary>
     public static int CopyPresent(ReadOnlySpan<double> values, Span<double> destination)
     {

@@ -45,12 +45,11 @@ public sealed partial class Frame
                 Frequency = (int)sizes[top],
             };
         }
-        var values = column.AsFloat64().Values;
         // a pooled scratch copy: selection reorders it, and fresh 8 MB arrays per column would churn the large-object heap
-        var buffer = ArrayPool<double>.Shared.Rent(values.Length);
+        var buffer = ArrayPool<double>.Shared.Rent(column.Length);
         try
         {
-            return SummariseNumbers(column, buffer.AsSpan(0, ColumnStatistics.CopyPresent(values, buffer)));
+            return SummariseNumbers(column, buffer.AsSpan(0, ColumnStatistics.CopyPresent(column, buffer)));
         }
         finally
         {
