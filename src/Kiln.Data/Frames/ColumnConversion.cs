@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 
 namespace Kiln.Data;
 
@@ -25,11 +26,15 @@ internal static class ColumnConversion
                 var (bools, boolsMissing) = FromFloats(floats, x => x != 0, check: null);
                 return new BoolColumn(name, bools, boolsMissing);
             case (Int64Column source, DataType.Float64):
-                return new Float64Column(name, ToDoubles(source, x => x));
+                var widened = new double[source.Length];
+                TensorPrimitives.ConvertTruncating<long, double>(source.Values, widened);
+                return new Float64Column(name, NaNWhereMissing(widened, source.MissingMask));
             case (Int64Column source, DataType.Bool):
                 return new BoolColumn(name, Convert(source, x => x != 0), source.MissingMask.ToArray());
             case (BoolColumn source, DataType.Float64):
-                return new Float64Column(name, ToDoubles(source, x => x ? 1 : 0));
+                var ones = new double[source.Length];
+                for (var i = 0; i < ones.Length; i++) ones[i] = source.Values[i] ? 1 : 0;
+                return new Float64Column(name, NaNWhereMissing(ones, source.MissingMask));
             case (BoolColumn source, DataType.Int64):
                 return new Int64Column(name, Convert(source, x => x ? 1L : 0L), source.MissingMask.ToArray());
             default:
@@ -37,11 +42,9 @@ internal static class ColumnConversion
         }
     }
 
-    static double[] ToDoubles<T>(ValueColumn<T> column, Func<T, double> convert) where T : unmanaged
+    static double[] NaNWhereMissing(double[] values, ReadOnlySpan<bool> missing)
     {
-        var values = new double[column.Length];
-        var source = column.Values;
-        for (var i = 0; i < values.Length; i++) values[i] = column.IsMissing(i) ? double.NaN : convert(source[i]);
+        for (var i = 0; i < missing.Length; i++) if (missing[i]) values[i] = double.NaN;
         return values;
     }
 

@@ -8,17 +8,38 @@ internal static class ColumnStatistics
     /// <summary>A copy of the values without NaN, which selection may then reorder freely.</summary>
     public static double[] PresentValues(ReadOnlySpan<double> values)
     {
-        var count = 0;
-        foreach (var value in values) if (!double.IsNaN(value)) count++;
-        var present = new double[count];
-        if (count == values.Length)
+        var buffer = new double[values.Length];
+        return buffer[..CopyPresent(values, buffer)];
+    }
+
+    /// <summary>Copies a numeric column's present values, as doubles, to the front of <paramref name="destination"/>; says how many.</summary>
+    public static int CopyPresent(Column column, Span<double> destination)
+    {
+        switch (column)
         {
-            values.CopyTo(present);
-            return present;
+            case Float64Column floats:
+                return CopyPresent(floats.Values, destination);
+            case Int64Column longs when !longs.HasMissing:
+                TensorPrimitives.ConvertTruncating<long, double>(longs.Values, destination);
+                return longs.Length;
+            default:
+                var values = column.AsFloat64().Values;
+                return CopyPresent(values, destination);
         }
-        var next = 0;
-        foreach (var value in values) if (!double.IsNaN(value)) present[next++] = value;
-        return present;
+    }
+
+    /// <summary>Copies the non-NaN values to the front of <paramref name="destination"/> and says how many there are.</summary>
+    public static int CopyPresent(ReadOnlySpan<double> values, Span<double> destination)
+    {
+        var count = 0;
+        foreach (var value in values)
+        {
+            // write unconditionally and advance only past values, so the loop has no unpredictable branch
+            destination[count] = value;
+            count += double.IsNaN(value) ? 0 : 1;
+            if (count == destination.Length) break;
+        }
+        return count;
     }
 
     public static double Mean(ReadOnlySpan<double> present) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Kiln.Data;
@@ -44,8 +45,22 @@ public sealed partial class Frame
                 Frequency = (int)sizes[top],
             };
         }
-        var present = ColumnStatistics.PresentValues(column.AsFloat64().Values);
-        if (present.Length == 0) return new ColumnSummary(column.Name, column.Type, 0);
+        // a pooled scratch copy: selection reorders it, and fresh 8 MB arrays per column would churn the large-object heap
+        var buffer = ArrayPool<double>.Shared.Rent(column.Length);
+        try
+        {
+            return SummariseNumbers(column, buffer.AsSpan(0, ColumnStatistics.CopyPresent(column, buffer)));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    static ColumnSummary SummariseNumbers(Column column, Span<double> present)
+    {
+        var count = present.Length;
+        if (count == 0) return new ColumnSummary(column.Name, column.Type, 0);
         var mean = ColumnStatistics.Mean(present);
         var std = ColumnStatistics.SampleStd(present, mean);
         var (min, max) = (TensorPrimitives.Min(present), TensorPrimitives.Max(present));

@@ -42,8 +42,7 @@ public sealed partial class Frame
         Parallel.For(0, (RowCount + block - 1) / block, b =>
         {
             var end = Math.Min(RowCount, (b + 1) * block);
-            foreach (var plan in plans)
-                for (var row = b * block; row < end; row++) plan.Write(values.AsSpan(row * width, width), row);
+            foreach (var plan in plans) plan.Write(values, width, b * block, end);
         });
         return new FeatureMatrix(values, RowCount, [.. features]);
     }
@@ -71,16 +70,20 @@ public sealed partial class Frame
     {
         public int CategoryCount { get; init; }
 
-        public void Write(Span<double> row, int index)
+        /// <summary>Fills this column's features for rows start..end of a row-major matrix <paramref name="width"/> wide.</summary>
+        public void Write(double[] matrix, int width, int start, int end)
         {
             if (Numbers is not null)
             {
-                row[Offset] = Numbers[index];
+                for (var row = start; row < end; row++) matrix[(long)row * width + Offset] = Numbers[row];
                 return;
             }
-            var code = Codes![index];
-            if (code >= 0) row[Offset + Slots![code]] = 1;
-            else row.Slice(Offset, CategoryCount).Fill(double.NaN);
+            for (var row = start; row < end; row++)
+            {
+                var code = Codes![row];
+                if (code >= 0) matrix[(long)row * width + Offset + Slots![code]] = 1;
+                else matrix.AsSpan((int)((long)row * width + Offset), CategoryCount).Fill(double.NaN);
+            }
         }
     }
 }

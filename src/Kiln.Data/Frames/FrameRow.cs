@@ -18,34 +18,29 @@ public readonly struct FrameRow(Frame frame, int index)
     /// </summary>
     public T Get<T>(string column)
     {
+        // typeof(T) tests and (T)(object) casts fold away per instantiation, so reads do not box
         var source = frame[column];
-        if (typeof(T) == typeof(double))
-        {
-            var value = source switch
-            {
-                Float64Column floats => floats[Index],
-                _ when source.IsMissing(Index) && source.Type.IsNumeric() => double.NaN,
-                Int64Column longs => longs[Index],
-                BoolColumn bools => bools[Index] ? 1.0 : 0.0,
-                _ => throw WrongType(source, typeof(T)),
-            };
-            return (T)(object)value;
-        }
+        if (typeof(T) == typeof(double)) return (T)(object)ReadDouble(source);
         if (typeof(T) == typeof(string))
             return source is StringColumn strings ? (T)(object)strings[Index]! : throw WrongType(source, typeof(T));
         if (source.IsMissing(Index))
             throw new InvalidOperationException(
                 $"column '{column}', row {Index}: the value is missing; check IsMissing first or read it as double");
-        object result = (source, typeof(T)) switch
-        {
-            (Int64Column longs, var t) when t == typeof(long) => longs[Index],
-            (Int64Column longs, var t) when t == typeof(int) => checked((int)longs[Index]),
-            (BoolColumn bools, var t) when t == typeof(bool) => bools[Index],
-            (DateTimeColumn dates, var t) when t == typeof(DateTime) => dates[Index],
-            _ => throw WrongType(source, typeof(T)),
-        };
-        return (T)result;
+        if (typeof(T) == typeof(long) && source is Int64Column longs) return (T)(object)longs[Index];
+        if (typeof(T) == typeof(int) && source is Int64Column ints) return (T)(object)checked((int)ints[Index]);
+        if (typeof(T) == typeof(bool) && source is BoolColumn bools) return (T)(object)bools[Index];
+        if (typeof(T) == typeof(DateTime) && source is DateTimeColumn dates) return (T)(object)dates[Index];
+        throw WrongType(source, typeof(T));
     }
+
+    double ReadDouble(Column source) => source switch
+    {
+        Float64Column floats => floats[Index],
+        _ when source.IsMissing(Index) && source.Type.IsNumeric() => double.NaN,
+        Int64Column longs => longs[Index],
+        BoolColumn bools => bools[Index] ? 1.0 : 0.0,
+        _ => throw WrongType(source, typeof(double)),
+    };
 
     static InvalidOperationException WrongType(Column column, Type requested) =>
         new($"column '{column.Name}' is {column.Type.Name()} and cannot be read as {requested.Name}");

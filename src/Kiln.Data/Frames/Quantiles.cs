@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Kiln.Data;
 
@@ -32,34 +34,52 @@ internal static class Quantiles
         return result[0];
     }
 
-    /// <summary>Moves the k-th smallest value to index k, smaller ones before it and larger ones after it (Hoare's selection).</summary>
+    /// <summary>Moves the k-th smallest value to index k, smaller ones before it and larger ones after it.</summary>
     static double Select(Span<double> values, int k)
     {
-        int low = 0, high = values.Length - 1;
-        while (high - low > 16)
-        {
-            var middle = low + (high - low) / 2;
-            if (values[middle] < values[low]) (values[middle], values[low]) = (values[low], values[middle]);
-            if (values[high] < values[low]) (values[high], values[low]) = (values[low], values[high]);
-            if (values[high] < values[middle]) (values[high], values[middle]) = (values[middle], values[high]);
-            var pivot = values[middle];
-            int i = low, j = high;
-            while (i <= j)
-            {
-                while (values[i] < pivot) i++;
-                while (values[j] > pivot) j--;
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) high = j;
-            else if (k >= i) low = i;
-            else return values[k];
-        }
-        values[low..(high + 1)].Sort();
+        FloydRivest(ref MemoryMarshal.GetReference(values), 0, values.Length - 1, k);
         return values[k];
     }
+
+    /// <summary>
+    /// Floyd and Rivest's selection: a small sample first narrows the range around k, so the full
+    /// partition touches each value about once (1.5n comparisons for a median, against ~3n for quickselect).
+    /// Indexing goes through a ref, skipping bounds checks the JIT cannot remove from the scanning loops.
+    /// </summary>
+    static void FloydRivest(ref double first, int left, int right, int k)
+    {
+        while (right > left)
+        {
+            if (right - left > 600)
+            {
+                var n = right - left + 1;
+                var rank = k - left + 1;
+                var z = Math.Log(n);
+                var sample = 0.5 * Math.Exp(2 * z / 3);
+                var spread = 0.5 * Math.Sqrt(z * sample * (n - sample) / n) * Math.Sign(rank - n / 2.0);
+                var sampleLeft = Math.Max(left, (int)(k - rank * sample / n + spread));
+                var sampleRight = Math.Min(right, (int)(k + (n - rank) * sample / n + spread));
+                FloydRivest(ref first, sampleLeft, sampleRight, k);
+            }
+            var pivot = Unsafe.Add(ref first, k);
+            int i = left, j = right;
+            Swap(ref first, left, k);
+            if (Unsafe.Add(ref first, right) > pivot) Swap(ref first, right, left);
+            while (i < j)
+            {
+                Swap(ref first, i, j);
+                i++;
+                j--;
+                while (Unsafe.Add(ref first, i) < pivot) i++;
+                while (Unsafe.Add(ref first, j) > pivot) j--;
+            }
+            if (Unsafe.Add(ref first, left) == pivot) Swap(ref first, left, j);
+            else Swap(ref first, ++j, right);
+            if (j <= k) left = j + 1;
+            if (k <= j) right = j - 1;
+        }
+    }
+
+    static void Swap(ref double first, int a, int b) =>
+        (Unsafe.Add(ref first, a), Unsafe.Add(ref first, b)) = (Unsafe.Add(ref first, b), Unsafe.Add(ref first, a));
 }

@@ -8,7 +8,7 @@ public sealed partial class StringColumn
 {
     public BoolColumn EqualTo(string value) => Matches(category => category == value);
 
-    public BoolColumn NotEqualTo(string value) => !Matches(category => category == value) | MissingFlags();
+    public BoolColumn NotEqualTo(string value) => !Matches(category => category == value);
 
     /// <summary>Rows whose value is one of the given ones (pandas' <c>isin</c>).</summary>
     public BoolColumn IsIn(params string[] values)
