@@ -11,13 +11,12 @@ Frame frame = null!;
 Report("read_csv", Best(runs, () => frame = Frame.ReadCsv(path)));
 Console.WriteLine($"memory_bytes {frame.MemoryBytes}");
 
-var f0 = frame.Column<Float64Column>("f0").Values.ToArray();
-Report("filter", Best(runs, () =>
-{
-    var mask = new bool[f0.Length];
-    for (var i = 0; i < f0.Length; i++) mask[i] = f0[i] > 0;
-    frame.Filter(mask);
-}));
+var f0 = frame.Column<Float64Column>("f0");
+Report("filter", Best(runs, () => frame.Filter(f0.GreaterThan(0))));
+
+Report("describe", Best(runs, () => frame.Describe()));
+string[] floats = ["f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7"];
+Report("groupby_mean", Best(runs, () => frame.GroupBy("city").Mean(floats)));
 
 static double Best(int runs, Action action)
 {
