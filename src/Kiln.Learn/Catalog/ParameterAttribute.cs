@@ -1,0 +1,18 @@
+namespace Kiln.Learn;
+
+/// <summary>
+/// Marks an estimator property as a hyperparameter, with one line of help and its allowed range or values.
+/// Ranges are inclusive unless <see cref="MinExclusive"/>/<see cref="MaxExclusive"/> say otherwise.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = true)]
+public sealed class ParameterAttribute(string help) : Attribute
+{
+    public string Help { get; } = help;
+    public double Min { get; init; } = double.NegativeInfinity;
+    public double Max { get; init; } = double.PositiveInfinity;
+    public bool MinExclusive { get; init; }
+    public bool MaxExclusive { get; init; }
+
+    /// <summary>For string parameters: the values allowed (enums list their members by themselves).</summary>
+    public string[]? Values { get; init; }
+}

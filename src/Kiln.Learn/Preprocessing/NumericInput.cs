@@ -1,0 +1,21 @@
+using Kiln.Data;
+
+namespace Kiln.Learn.Preprocessing;
+
+/// <summary>Numeric transformers' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
+internal static class NumericInput
+{
+    public static Float64Column[] Columns(Frame features, string estimator)
+    {
+        var columns = new Float64Column[features.ColumnCount];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var column = features[j];
+            if (!column.Type.IsNumeric())
+                throw new SchemaMismatchException(
+                    $"{estimator}: column '{column.Name}' is {column.Type.Name()}; it takes numeric columns (encode text first, e.g. with one-hot-encoder)");
+            columns[j] = column.AsFloat64();
+        }
+        return columns;
+    }
+}
