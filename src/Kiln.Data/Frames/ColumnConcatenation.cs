@@ -39,8 +39,6 @@ internal static class ColumnConcatenation
         return type;
     }
 
-    static bool IsNumber(this DataType type) => type is DataType.Float64 or DataType.Int64;
-
     static Float64Column ConcatFloats(string name, IReadOnlyList<Column> parts)
     {
         var values = new double[TotalLength(parts)];

@@ -13,7 +13,7 @@ public sealed record ColumnSummary(string Name, [property: JsonIgnore] DataType 
     [JsonPropertyName("type")]
     public string TypeName => Type.Name();
 
-    public bool IsNumeric => Type is DataType.Float64 or DataType.Int64;
+    public bool IsNumeric => Type.IsNumber();
 
     public double? Mean { get; init; }
     public double? Std { get; init; }

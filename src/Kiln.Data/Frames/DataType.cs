@@ -26,6 +26,9 @@ public static class DataTypeNames
 
     public static bool IsNumeric(this DataType type) => type is DataType.Float64 or DataType.Int64 or DataType.Bool;
 
+    /// <summary>A number proper, float64 or int64: what describe summarises numerically and what may meet in joins and concat.</summary>
+    public static bool IsNumber(this DataType type) => type is DataType.Float64 or DataType.Int64;
+
     /// <summary>Parses a type name as a user writes it in a schema override (<c>Age:float64</c>).</summary>
     public static DataType Parse(string name) => name.Trim().ToLowerInvariant() switch
     {

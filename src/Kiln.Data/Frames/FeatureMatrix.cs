@@ -25,6 +25,9 @@ public sealed class FeatureMatrix
     /// <summary>The values, row after row: row r, feature f sits at <c>r * FeatureCount + f</c>.</summary>
     public ReadOnlySpan<double> Values => _values;
 
+    /// <summary>The same values as memory, for code that hands them to parallel or asynchronous work.</summary>
+    public ReadOnlyMemory<double> Memory => _values;
+
     public double this[int row, int feature] => _values[row * _features.Length + feature];
 
     public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * _features.Length, _features.Length);

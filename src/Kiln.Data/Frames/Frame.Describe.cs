@@ -13,7 +13,7 @@ public sealed partial class Frame
     /// </summary>
     public FrameDescription Describe()
     {
-        var numeric = _columns.Where(c => c.Type is DataType.Float64 or DataType.Int64).Select(c => c.Name).ToArray();
+        var numeric = _columns.Where(c => c.Type.IsNumber()).Select(c => c.Name).ToArray();
         return Describe(numeric.Length > 0 ? numeric : [.. ColumnNames]);
     }
 
@@ -31,7 +31,7 @@ public sealed partial class Frame
     static ColumnSummary Summarise(Column column)
     {
         var count = column.Length - column.MissingCount;
-        if (column.Type is not (DataType.Float64 or DataType.Int64))
+        if (!column.Type.IsNumber())
         {
             var groups = RowGroups.Build([column], missingIsAValue: false);
             if (groups.Count == 0) return new ColumnSummary(column.Name, column.Type, count) { Unique = 0 };

@@ -59,7 +59,7 @@ public sealed partial class Frame
         for (var k = 0; k < on.Count; k++)
         {
             Column leftKey = this[on[k]], rightKey = right[on[k]];
-            if (leftKey.Type != rightKey.Type && !(leftKey.Type.IsNumeric() && rightKey.Type.IsNumeric() && leftKey.Type != DataType.Bool && rightKey.Type != DataType.Bool))
+            if (leftKey.Type != rightKey.Type && !(leftKey.Type.IsNumber() && rightKey.Type.IsNumber()))
                 throw new ArgumentException(
                     $"key '{on[k]}' is {leftKey.Type.Name()} on the left and {rightKey.Type.Name()} on the right; cast one side first", nameof(on));
             // stacking both sides makes equal values share an id, whatever each side's dictionary says

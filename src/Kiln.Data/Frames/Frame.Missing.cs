@@ -28,6 +28,10 @@ public sealed partial class Frame
     /// </summary>
     public Frame FillMissing(MissingFill fill, params string[] columns)
     {
+        if (!Enum.IsDefined(fill.Strategy))
+            throw new ArgumentOutOfRangeException(nameof(fill), fill.Strategy, "expected Value, Mean, Median, Mode or ForwardFill");
+        if (fill.Strategy == FillStrategy.Value && fill.Value is null)
+            throw new ArgumentException("filling with a value needs the value: use MissingFill.With(value)", nameof(fill));
         var named = columns.Length > 0;
         var result = this;
         foreach (var column in named ? Array.ConvertAll(columns, n => this[n]) : _columns)

@@ -98,7 +98,7 @@ public sealed partial class Frame
     }
 
     /// <summary>Rows where a boolean column is true; missing counts as false.</summary>
-    public Frame Filter(BoolColumn mask) => Filter(mask.TrueRows());
+    public Frame Filter(BoolColumn mask) => mask.HasMissing ? Filter(mask.TrueRows()) : Filter(mask.Values);
 
     /// <summary>Adds a column, or replaces the one with the same name in place.</summary>
     public Frame WithColumn(Column column)

@@ -7,13 +7,13 @@ internal static class MissingFilling
 {
     public static bool Suits(MissingFill fill, Column column) => fill.Strategy switch
     {
-        FillStrategy.Mean or FillStrategy.Median => column.Type.IsNumeric() && column.Type != DataType.Bool,
+        FillStrategy.Mean or FillStrategy.Median => column.Type.IsNumber(),
         FillStrategy.Value => fill.Value switch
         {
             string => column.Type == DataType.String,
             bool => column.Type == DataType.Bool,
             DateTime => column.Type == DataType.DateTime,
-            IConvertible => column.Type is DataType.Float64 or DataType.Int64,
+            IConvertible => column.Type.IsNumber(),
             _ => false,
         },
         _ => true,

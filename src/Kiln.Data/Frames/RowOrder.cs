@@ -27,21 +27,69 @@ internal static class RowOrder
 
     static int[] StableSortBy(int[] order, ulong[] keys, bool[]? missing)
     {
-        var entries = new Entry[order.Length];
+        var presentKeys = new ulong[order.Length];
+        var positions = new int[order.Length];
         var present = 0;
         for (var position = 0; position < order.Length; position++)
         {
             var row = order[position];
-            if (missing is null || !missing[row]) entries[present++] = new Entry(keys[row], position);
+            if (missing is not null && missing[row]) continue;
+            (presentKeys[present], positions[present]) = (keys[row], position);
+            present++;
         }
-        entries.AsSpan(0, present).Sort();
+        // positions go in increasing, so a stable sort by key alone leaves ties in their current order
+        if (present < RadixThreshold) SortByKeyThenPosition(presentKeys.AsSpan(0, present), positions.AsSpan(0, present));
+        else RadixSort(presentKeys, positions, present);
         var sorted = new int[order.Length];
-        for (var i = 0; i < present; i++) sorted[i] = order[entries[i].Position];
+        for (var i = 0; i < present; i++) sorted[i] = order[positions[i]];
         var next = present;
         if (missing is not null)
             foreach (var row in order)
                 if (missing[row]) sorted[next++] = row;
         return sorted;
+    }
+
+    /// <summary>Below this many keys a comparison sort beats the radix sort's fixed histogram cost.</summary>
+    const int RadixThreshold = 4096;
+
+    static void SortByKeyThenPosition(Span<ulong> keys, Span<int> positions)
+    {
+        var entries = new Entry[keys.Length];
+        for (var i = 0; i < entries.Length; i++) entries[i] = new Entry(keys[i], positions[i]);
+        entries.AsSpan().Sort();
+        for (var i = 0; i < entries.Length; i++) (keys[i], positions[i]) = (entries[i].Key, entries[i].Position);
+    }
+
+    /// <summary>
+    /// Stable least-significant-digit radix sort on 16-bit digits: linear time, and a digit all keys
+    /// share (the high bits of small integers or category ranks) costs only its histogram pass.
+    /// </summary>
+    static void RadixSort(ulong[] keys, int[] positions, int count)
+    {
+        var keyBuffer = new ulong[count];
+        var positionBuffer = new int[count];
+        var offsets = new int[1 << 16];
+        var (sourceKeys, sourcePositions, targetKeys, targetPositions) = (keys, positions, keyBuffer, positionBuffer);
+        for (var shift = 0; shift < 64; shift += 16)
+        {
+            Array.Clear(offsets);
+            for (var i = 0; i < count; i++) offsets[(int)(sourceKeys[i] >> shift) & 0xFFFF]++;
+            if (offsets[(int)(sourceKeys[0] >> shift) & 0xFFFF] == count) continue;
+            var total = 0;
+            for (var digit = 0; digit < offsets.Length; digit++) (offsets[digit], total) = (total, total + offsets[digit]);
+            for (var i = 0; i < count; i++)
+            {
+                var target = offsets[(int)(sourceKeys[i] >> shift) & 0xFFFF]++;
+                targetKeys[target] = sourceKeys[i];
+                targetPositions[target] = sourcePositions[i];
+            }
+            (sourceKeys, sourcePositions, targetKeys, targetPositions) = (targetKeys, targetPositions, sourceKeys, sourcePositions);
+        }
+        if (!ReferenceEquals(sourceKeys, keys))
+        {
+            sourceKeys.AsSpan(0, count).CopyTo(keys);
+            sourcePositions.AsSpan(0, count).CopyTo(positions);
+        }
     }
 
     /// <summary>One unsigned key per row whose order is the column's order (reversed when descending).</summary>

@@ -24,6 +24,7 @@ public class FeatureMatrixTests
     {
         var matrix = Houses().ToFeatureMatrix("area", "rooms");
         Assert.Equal([50, 2, 80, 3, 120, 5], matrix.Values.ToArray());
+        Assert.Equal(matrix.Values.ToArray(), matrix.Memory.ToArray());
     }
 
     [Fact]

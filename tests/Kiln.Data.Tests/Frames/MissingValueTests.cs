@@ -95,4 +95,12 @@ public class MissingValueTests
         var error = Assert.Throws<ArgumentException>(() => Survey().FillMissing(MissingFill.Mean, "port"));
         Assert.Contains("'port'", error.Message);
     }
+
+    [Fact]
+    public void A_value_fill_without_a_value_is_refused_saying_how_to_give_one()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Survey().FillMissing(new MissingFill(FillStrategy.Value)));
+        Assert.Equal("fill", error.ParamName);
+        Assert.Contains("MissingFill.With", error.Message);
+    }
 }

@@ -1,3 +1,5 @@
+using static Kiln.Data.Tests.Frames.ColumnValues;
+
 namespace Kiln.Data.Tests.Frames;
 
 public class SortTests
@@ -7,7 +9,7 @@ public class SortTests
         new Float64Column("age", [40, double.NaN, 22, 31, 22]),
         new Int64Column("id", [0, 1, 2, 3, 4]));
 
-    static long[] Ids(Frame frame) => frame.Column<Int64Column>("id").Values.ToArray();
+    static long[] Ids(Frame frame) => Integers(frame, "id");
 
     [Fact]
     public void Sorting_by_a_number_puts_missing_values_last()
@@ -58,5 +60,24 @@ public class SortTests
     {
         var error = Assert.Throws<UnknownColumnException>(() => People().SortBy("agee"));
         Assert.Equal("agee", error.ColumnName);
+    }
+
+    [Fact]
+    public void Large_sorts_agree_with_a_stable_comparison_sort()
+    {
+        var random = new Random(5);
+        const int rows = 50_000;
+        var values = new double[rows];
+        var groups = new long[rows];
+        for (var i = 0; i < rows; i++)
+            (values[i], groups[i]) = (i % 101 == 0 ? double.NaN : Math.Round(random.NextDouble() * 2000 - 1000, 1), random.Next(-5, 5));
+        var frame = new Frame(new Int64Column("group", groups), new Float64Column("value", values), new Int64Column("row", [.. Enumerable.Range(0, rows).Select(i => (long)i)]));
+
+        var sorted = frame.SortBy(SortKey.Descending("group"), "value");
+        var expected = Enumerable.Range(0, rows)
+            .OrderByDescending(i => groups[i])
+            .ThenBy(i => double.IsNaN(values[i]) ? 1 : 0).ThenBy(i => double.IsNaN(values[i]) ? 0 : values[i])
+            .Select(i => (long)i);
+        Assert.Equal(expected, Integers(sorted, "row"));
     }
 }
