@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Kiln.Data;
 
@@ -86,11 +88,20 @@ public abstract class Column
 
     internal static int[] MaskToRows(ReadOnlySpan<bool> mask)
     {
-        var count = 0;
-        foreach (var keep in mask) if (keep) count++;
+        var flags = MemoryMarshal.AsBytes(mask);
+        var count = flags.Length - flags.Count((byte)0);
         var rows = new int[count];
+        if (count == 0) return rows;
+        // branch-free: every row is written, and the next slot claimed only when kept; up to the last kept row
+        // the slot written always exists, so a random mask costs no mispredicted branches
+        var last = flags.LastIndexOfAnyExcept((byte)0);
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(rows);
         var j = 0;
-        for (var i = 0; i < mask.Length; i++) if (mask[i]) rows[j++] = i;
+        for (var i = 0; i <= last; i++)
+        {
+            Unsafe.Add(ref slot, j) = i;
+            j += flags[i] != 0 ? 1 : 0;
+        }
         return rows;
     }
 
