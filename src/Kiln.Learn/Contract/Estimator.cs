@@ -25,6 +25,8 @@ public abstract record Estimator<TModel> : IEstimator<TModel> where TModel : IMo
                 if (!(w >= 0) || double.IsInfinity(w))
                     throw new ArgumentException($"{EstimatorCatalog.NameOf(this)}: sample weights must be finite and non-negative, found {w}", nameof(context));
         }
+        InputValues.CheckTarget(target, this);
+        InputValues.Check(features, this);
         context.Cancellation.ThrowIfCancellationRequested();
         return FitCore(features, target, context);
     }

@@ -9,7 +9,12 @@ public abstract class TransformerModel(IEstimator estimator, InputSchema schema)
     public InputSchema Schema { get; } = schema;
     public abstract IReadOnlyList<string> OutputNames { get; }
 
-    public Frame Transform(Frame features) => TransformCore(Schema.Check(features, EstimatorCatalog.NameOf(Estimator)));
+    public Frame Transform(Frame features)
+    {
+        var input = Schema.Check(features, EstimatorCatalog.NameOf(Estimator));
+        InputValues.Check(input, Estimator);
+        return TransformCore(input);
+    }
 
     public abstract void Save(ModelWriter writer);
 

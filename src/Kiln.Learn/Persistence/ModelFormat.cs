@@ -11,8 +11,15 @@ namespace Kiln.Learn;
 /// </summary>
 public static class ModelFormat
 {
-    /// <summary>Models made of other models, which the catalog cannot describe by parameters: kind → loader.</summary>
-    static readonly Dictionary<string, Func<ModelReader, IModel>> Composites = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Models made of other models, which the catalog cannot describe by parameters: kind → loader. Kiln.Learn's own
+    /// composites are listed here, so they can be loaded before any code has touched their types.
+    /// </summary>
+    static readonly Dictionary<string, Func<ModelReader, IModel>> Composites = new(StringComparer.Ordinal)
+    {
+        [Compose.PipelineModel.CompositeKind] = Compose.PipelineModel.Load,
+        [Compose.ColumnTransformerModel.CompositeKind] = Compose.ColumnTransformerModel.Load,
+    };
 
     /// <summary>Registers a composite model kind (pipeline, column transformer); only Kiln's own assemblies call this.</summary>
     internal static void RegisterComposite(string kind, Func<ModelReader, IModel> load) => Composites[kind] = load;
@@ -32,10 +39,43 @@ public static class ModelFormat
         var parameters = section.Section("parameters");
         foreach (var (name, value) in EstimatorCatalog.ParametersOf(model.Estimator))
             WriteParameter(parameters, name, value);
-        var schema = section.Section("schema");
-        schema.Write("names", [.. model.Schema.Columns.Select(c => c.Name)]);
-        schema.Write("types", [.. model.Schema.Columns.Select(c => c.Type.Name())]);
+        WriteSchema(section.Section("schema"), model.Schema);
         model.Save(section.Section("state"));
+    }
+
+    /// <summary>The kind a model is saved under: its composite kind, or "estimator" for a catalog estimator's model.</summary>
+    internal static string KindOf(IModel model) => model is ICompositeModel composite ? composite.Kind : "estimator";
+
+    /// <summary>The estimator's hyperparameters as JSON, the way a package section records them.</summary>
+    internal static JsonObject ParametersOf(IEstimator estimator)
+    {
+        var parameters = new ModelWriter();
+        foreach (var (name, value) in EstimatorCatalog.ParametersOf(estimator))
+            WriteParameter(parameters, name, value);
+        return parameters.State;
+    }
+
+    /// <summary>Composites record their own input schema with this, in the same shape as an estimator's.</summary>
+    internal static void WriteSchema(ModelWriter section, InputSchema schema)
+    {
+        section.Write("names", [.. schema.Columns.Select(c => c.Name)]);
+        section.Write("types", [.. schema.Columns.Select(c => c.Type.Name())]);
+    }
+
+    internal static InputSchema ReadSchema(ModelReader section)
+    {
+        var names = section.ReadStrings("names");
+        var types = section.ReadStrings("types");
+        if (names.Length != types.Length) throw new InvalidDataException("model package: the input schema's names and types differ in number");
+        try
+        {
+            return new InputSchema([.. names.Select((n, i) => new InputColumn(
+                n ?? throw new InvalidDataException("model package: the input schema holds an empty column name"), DataTypeNames.Parse(types[i] ?? ""))) ]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"model package: the input schema is not valid: {e.Message}", e);
+        }
     }
 
     internal static IModel Read(ModelReader section)
@@ -61,11 +101,7 @@ public static class ModelFormat
         {
             throw new InvalidDataException($"model package: the parameters of '{name}' are not valid: {e.Message}", e);
         }
-        var schemaSection = section.Section("schema");
-        var names = schemaSection.ReadStrings("names");
-        var types = schemaSection.ReadStrings("types");
-        if (names.Length != types.Length) throw new InvalidDataException("model package: the input schema's names and types differ in number");
-        var schema = new InputSchema([.. names.Select((n, i) => new InputColumn(n!, DataTypeNames.Parse(types[i]!)))]);
+        var schema = ReadSchema(section.Section("schema"));
         return LoadModel(entry, section.Section("state").ForModel(estimator, schema));
     }
 
