@@ -19,15 +19,7 @@ public sealed record BorderlineSmote : Sampler
     [Parameter("Nearest rows of any class that decide whether a row is in danger", Min = 1, Max = 1000)]
     public int MNeighbors { get; init; } = 10;
 
-    [Parameter("Rows of each smaller class wanted per row of the largest; none raises every class to the largest (auto)",
-        Min = 0, MinExclusive = true, Max = 1)]
-    public double? SamplingRatio { get; init; }
-
-    private protected override void CheckData(Frame features, Column target)
-    {
-        base.CheckData(features, target);
-        NumericRows.Of(features, "borderline-smote");
-    }
+    private protected override bool NumericOnly => true;
 
     private protected override ResampledData ResampleCore(Frame features, Column target, ClassLabels labels, FitContext context)
     {

@@ -12,10 +12,6 @@ namespace Kiln.Learn.Imbalance;
     Capabilities = [Capability.ChangesRows, Capability.RequiresTarget, Capability.Randomized, Capability.AllowsMissing, Capability.TextInput])]
 public sealed record RandomOverSampler : Sampler
 {
-    [Parameter("Rows of each smaller class wanted per row of the largest; none raises every class to the largest (auto)",
-        Min = 0, MinExclusive = true, Max = 1)]
-    public double? SamplingRatio { get; init; }
-
     private protected override ResampledData ResampleCore(Frame features, Column target, ClassLabels labels, FitContext context)
     {
         var add = SamplingTargets.RowsToAdd(labels.Counts, SamplingRatio);

@@ -12,10 +12,6 @@ namespace Kiln.Learn.Imbalance;
     Capabilities = [Capability.ChangesRows, Capability.RequiresTarget, Capability.Randomized, Capability.AllowsMissing, Capability.TextInput])]
 public sealed record RandomUnderSampler : Sampler
 {
-    [Parameter("Rows of the smallest class wanted per row of each larger class; none cuts every class to the smallest (auto)",
-        Min = 0, MinExclusive = true, Max = 1)]
-    public double? SamplingRatio { get; init; }
-
     private protected override ResampledData ResampleCore(Frame features, Column target, ClassLabels labels, FitContext context)
     {
         var keep = SamplingTargets.RowsToKeep(labels.Counts, SamplingRatio);

@@ -12,6 +12,13 @@ public abstract record Sampler : Estimator<SamplerModel>, ISampler
     [Parameter("Seed for every random draw; the same seed gives the same rows")]
     public long Seed { get; init; }
 
+    [Parameter("Rows of the smaller class wanted per row of the larger (over-samplers raise smaller classes to it, under-samplers cut larger ones); none balances every class (auto)",
+        Min = 0, MinExclusive = true, Max = 1)]
+    public double? SamplingRatio { get; init; }
+
+    /// <summary>Whether the sampler measures distances, so that every feature must be a finite number.</summary>
+    private protected virtual bool NumericOnly => false;
+
     public ResampledData Resample(Frame features, Column target, FitContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -34,8 +41,8 @@ public abstract record Sampler : Estimator<SamplerModel>, ISampler
     /// <summary>Resamples rows whose target classes are <paramref name="labels"/>, in ascending class order.</summary>
     private protected abstract ResampledData ResampleCore(Frame features, Column target, ClassLabels labels, FitContext context);
 
-    /// <summary>Rejects data this sampler cannot take, naming the column; the base checks the shapes agree.</summary>
-    private protected virtual void CheckData(Frame features, Column target)
+    /// <summary>Rejects data this sampler cannot take, naming the column.</summary>
+    void CheckData(Frame features, Column target)
     {
         var name = EstimatorCatalog.NameOf(this);
         if (features.RowCount == 0)
@@ -43,6 +50,7 @@ public abstract record Sampler : Estimator<SamplerModel>, ISampler
         if (target.Length != features.RowCount)
             throw new ArgumentException($"{name}: the target has {target.Length} rows but the features have {features.RowCount}", nameof(target));
         ClassLabels.Of(target, nameof(target));
+        if (NumericOnly) NumericRows.Of(features, name);
     }
 
     /// <summary>The input rows followed by copies of <paramref name="extraRows"/>, every column keeping its type.</summary>

@@ -64,20 +64,23 @@ internal static class StratifiedCounts
                 if (share % n != 0) roundable.Add((c, s, share % n));
             }
         }
-        // larger remainders are tried first, so the rows that round up are the ones closest to rounding up
-        roundable.Sort((a, b) => b.Remainder.CompareTo(a.Remainder));
-        var flow = new RoundingFlow(counts.Length, sizes.Length, rowNeed, columnNeed, roundable);
+        var flow = new RoundingFlow(counts.Length, sizes.Length, rowNeed, columnNeed, [.. roundable.OrderByDescending(r => r.Remainder)]);
         foreach (var (c, s) in flow.RoundedUp()) cells[c][s]++;
         return cells;
     }
 
-    /// <summary>Source → class (capacity: rows it still needs) → split (one per roundable cell) → sink (rows the split needs).</summary>
+    /// <summary>
+    /// Source → class (capacity: rows it still needs) → split (one per roundable cell) → sink (rows the split needs).
+    /// Cells are first taken greedily by descending remainder — for two parts that is exactly scikit-learn's choice —
+    /// and augmenting paths then reroute whatever the greedy pass could not place.
+    /// </summary>
     sealed class RoundingFlow
     {
         readonly List<int>[] _edgesOf;
         readonly List<(int To, int Capacity)> _edges = [];
         readonly List<(int Class, int Split, int Edge)> _cellEdges = [];
         readonly int _source, _sink;
+        readonly int[] _fromSource, _toSink;
 
         public RoundingFlow(int classes, int splits, int[] rowNeed, int[] columnNeed, List<(int Class, int Split, long Remainder)> roundable)
         {
@@ -85,13 +88,18 @@ internal static class StratifiedCounts
             _sink = _source + 1;
             _edgesOf = new List<int>[_sink + 1];
             for (var v = 0; v < _edgesOf.Length; v++) _edgesOf[v] = [];
-            for (var c = 0; c < classes; c++) if (rowNeed[c] > 0) Add(_source, c, rowNeed[c]);
+            _fromSource = new int[classes];
+            _toSink = new int[splits];
+            for (var c = 0; c < classes; c++) _fromSource[c] = Add(_source, c, rowNeed[c]);
             foreach (var (c, s, _) in roundable) _cellEdges.Add((c, s, Add(c, classes + s, 1)));
-            for (var s = 0; s < splits; s++) if (columnNeed[s] > 0) Add(classes + s, _sink, columnNeed[s]);
+            for (var s = 0; s < splits; s++) _toSink[s] = Add(classes + s, _sink, columnNeed[s]);
         }
 
         public IEnumerable<(int Class, int Split)> RoundedUp()
         {
+            foreach (var (c, s, edge) in _cellEdges)
+                if (_edges[_fromSource[c]].Capacity > 0 && _edges[_toSink[s]].Capacity > 0)
+                    foreach (var e in (ReadOnlySpan<int>)[_fromSource[c], edge, _toSink[s]]) Push(e);
             while (Augment()) { }
             foreach (var (c, s, edge) in _cellEdges)
                 if (_edges[edge].Capacity == 0) yield return (c, s);
@@ -125,13 +133,15 @@ internal static class StratifiedCounts
                 }
             }
             if (via[_sink] < 0) return false;
-            for (var v = _sink; v != _source; v = _edges[via[v] ^ 1].To)
-            {
-                var e = via[v];
-                _edges[e] = (_edges[e].To, _edges[e].Capacity - 1);
-                _edges[e ^ 1] = (_edges[e ^ 1].To, _edges[e ^ 1].Capacity + 1);
-            }
+            for (var v = _sink; v != _source; v = _edges[via[v] ^ 1].To) Push(via[v]);
             return true;
+        }
+
+        /// <summary>Sends one unit along an edge, opening its reverse for rerouting.</summary>
+        void Push(int e)
+        {
+            _edges[e] = (_edges[e].To, _edges[e].Capacity - 1);
+            _edges[e ^ 1] = (_edges[e ^ 1].To, _edges[e ^ 1].Capacity + 1);
         }
     }
 }
