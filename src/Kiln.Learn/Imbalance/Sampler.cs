@@ -25,32 +25,34 @@ public abstract record Sampler : Estimator<SamplerModel>, ISampler
         ArgumentNullException.ThrowIfNull(target);
         context ??= FitContext.Default;
         EstimatorCatalog.Validate(this);
-        CheckData(features, target);
+        // numeric features are converted (and checked) once, by the resampling itself
+        var labels = CheckData(features, target, checkNumeric: false);
         context.Cancellation.ThrowIfCancellationRequested();
-        return ResampleCore(features, target, ClassLabels.Of(target, nameof(target)).Sorted(), context);
+        return ResampleCore(features, target, labels.Sorted(), context);
     }
 
     protected sealed override SamplerModel FitCore(Frame features, Column? target, FitContext context)
     {
         if (target is null)
             throw new ArgumentNullException(nameof(target), $"{EstimatorCatalog.NameOf(this)} needs a target column to know the classes");
-        CheckData(features, target);
+        CheckData(features, target, NumericOnly);
         return new SamplerModel(this, InputSchema.Of(features));
     }
 
     /// <summary>Resamples rows whose target classes are <paramref name="labels"/>, in ascending class order.</summary>
     private protected abstract ResampledData ResampleCore(Frame features, Column target, ClassLabels labels, FitContext context);
 
-    /// <summary>Rejects data this sampler cannot take, naming the column.</summary>
-    void CheckData(Frame features, Column target)
+    /// <summary>Rejects data this sampler cannot take, naming the column; gives the target's classes.</summary>
+    ClassLabels CheckData(Frame features, Column target, bool checkNumeric)
     {
         var name = EstimatorCatalog.NameOf(this);
         if (features.RowCount == 0)
             throw new ArgumentException($"{name}: cannot resample zero rows", nameof(features));
         if (target.Length != features.RowCount)
             throw new ArgumentException($"{name}: the target has {target.Length} rows but the features have {features.RowCount}", nameof(target));
-        ClassLabels.Of(target, nameof(target));
-        if (NumericOnly) NumericRows.Of(features, name);
+        var labels = ClassLabels.Of(target, nameof(target));
+        if (checkNumeric) NumericRows.Of(features, name);
+        return labels;
     }
 
     /// <summary>The input rows followed by copies of <paramref name="extraRows"/>, every column keeping its type.</summary>
