@@ -1,0 +1,19 @@
+using Kiln.Data;
+
+namespace Kiln.Learn.Imbalance;
+
+/// <summary>
+/// A fitted sampler. Samplers only act on training data (<see cref="ISampler.Resample"/>), so at prediction time
+/// <see cref="TransformerModel.Transform"/> passes the rows through unchanged, after checking them against the schema.
+/// </summary>
+public sealed class SamplerModel(IEstimator estimator, InputSchema schema) : TransformerModel(estimator, schema)
+{
+    public override IReadOnlyList<string> OutputNames => [.. Schema.Names];
+
+    protected override Frame TransformCore(Frame features) => features;
+
+    /// <summary>A sampler learns nothing it needs at prediction time, so there is no state to write.</summary>
+    public override void Save(ModelWriter writer) { }
+
+    public static SamplerModel Load(ModelReader reader) => new(reader.Estimator, reader.Schema);
+}
