@@ -88,29 +88,15 @@ public static class TypeConversion
             {
                 var byCategory = new bool[categories.Count];
                 for (var c = 0; c < byCategory.Length; c++) parsed[c] = MessyValueParser.TryParseBoolean(categories[c], out byCategory[c]);
-                var values = new bool[codes.Length];
-                var missing = new bool[codes.Length];
-                for (var i = 0; i < codes.Length; i++)
-                {
-                    var code = codes[i];
-                    if (code >= 0 && parsed[code]) values[i] = byCategory[code];
-                    else (missing[i], failed) = (true, failed + (code >= 0 ? 1 : 0));
-                }
-                return (new BoolColumn(column.Name, values, missing), failed);
+                var (values, missing, failedRows) = Gather(codes, parsed, byCategory);
+                return (new BoolColumn(column.Name, values, missing), failedRows);
             }
             case TextValueKind.Date:
             {
                 var byCategory = new DateTime[categories.Count];
                 for (var c = 0; c < byCategory.Length; c++) parsed[c] = MessyValueParser.TryParseDate(categories[c], order, out byCategory[c]);
-                var values = new DateTime[codes.Length];
-                var missing = new bool[codes.Length];
-                for (var i = 0; i < codes.Length; i++)
-                {
-                    var code = codes[i];
-                    if (code >= 0 && parsed[code]) values[i] = byCategory[code];
-                    else (missing[i], failed) = (true, failed + (code >= 0 ? 1 : 0));
-                }
-                return (new DateTimeColumn(column.Name, values, missing), failed);
+                var (values, missing, failedRows) = Gather(codes, parsed, byCategory);
+                return (new DateTimeColumn(column.Name, values, missing), failedRows);
             }
             default:
             {
@@ -130,6 +116,25 @@ public static class TypeConversion
                 return (new Float64Column(column.Name, values), failed);
             }
         }
+    }
+
+    /// <summary>Each row's parsed value by its category code; missing rows and failed values are masked, and failures counted.</summary>
+    static (T[] Values, bool[] Missing, int Failed) Gather<T>(ReadOnlySpan<int> codes, bool[] parsed, T[] byCategory) where T : unmanaged
+    {
+        var values = new T[codes.Length];
+        var missing = new bool[codes.Length];
+        var failed = 0;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[i];
+            if (code >= 0 && parsed[code]) values[i] = byCategory[code];
+            else
+            {
+                missing[i] = true;
+                if (code >= 0) failed++;
+            }
+        }
+        return (values, missing, failed);
     }
 
     static bool ParseNumeric(string text, TextValueKind kind, out double value)

@@ -14,6 +14,13 @@ public static class FeatureScores
         var scores = new double[columns.Count];
         var classCount = labels.ClassCount;
         var rows = labels.Codes.Length;
+        for (var j = 0; j < columns.Count; j++)
+        {
+            var row = Array.FindIndex(columns[j], v => v < 0);
+            if (row >= 0)
+                throw new ArgumentException(
+                    $"select-k-best: chi2 needs non-negative values but column '{names?[j] ?? j.ToString(System.Globalization.CultureInfo.InvariantCulture)}' holds {columns[j][row]} at row {row}; use f-classif or mutual-info-classif");
+        }
         Parallel.For(0, columns.Count, j =>
         {
             var values = columns[j];
@@ -21,9 +28,6 @@ public static class FeatureScores
             double total = 0;
             for (var i = 0; i < rows; i++)
             {
-                if (values[i] < 0)
-                    throw new ArgumentException(
-                        $"select-k-best: chi2 needs non-negative values but column '{names?[j] ?? j.ToString(System.Globalization.CultureInfo.InvariantCulture)}' holds {values[i]} at row {i}; use f-classif or mutual-info-classif");
                 observed[labels.Codes[i]] += values[i];
                 total += values[i];
             }

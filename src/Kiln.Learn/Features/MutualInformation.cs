@@ -178,9 +178,21 @@ public static class MutualInformation
         nearest[i] = distance;
     }
 
-    /// <summary>How many sorted values lie within <paramref name="radius"/> of <paramref name="center"/>, ends included (itself too).</summary>
-    static int CountWithin(double[] sorted, double center, double radius) =>
-        UpperBound(sorted, center + radius) - LowerBound(sorted, center - radius);
+    /// <summary>
+    /// How many sorted values lie within <paramref name="radius"/> of <paramref name="center"/>, ends included (itself too).
+    /// The binary searches only find the neighbourhood: the ends are settled on |value − center| as a KD-tree measures it,
+    /// since center ± radius can round onto a value just outside.
+    /// </summary>
+    static int CountWithin(double[] sorted, double center, double radius)
+    {
+        var low = LowerBound(sorted, center - radius);
+        while (low < sorted.Length && center - sorted[low] > radius) low++;
+        while (low > 0 && center - sorted[low - 1] <= radius) low--;
+        var high = UpperBound(sorted, center + radius);
+        while (high > 0 && sorted[high - 1] - center > radius) high--;
+        while (high < sorted.Length && sorted[high] - center <= radius) high++;
+        return high - low;
+    }
 
     static int LowerBound(double[] sorted, double value)
     {

@@ -23,11 +23,11 @@ internal static class SpecialFunctions
         return um1 * x / Math.Log(u);
     }
 
-    /// <summary>The digamma function ψ(x) for x &gt; 0: recurrence up to 6, then the asymptotic series.</summary>
+    /// <summary>The digamma function ψ(x) for x &gt; 0: recurrence up to 10, then the asymptotic series.</summary>
     public static double Digamma(double x)
     {
         double result = 0;
-        while (x < 6)
+        while (x < 10)
         {
             result -= 1 / x;
             x += 1;
