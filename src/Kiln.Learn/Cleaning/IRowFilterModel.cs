@@ -1,0 +1,14 @@
+using Kiln.Data;
+
+namespace Kiln.Learn.Cleaning;
+
+/// <summary>
+/// A fitted model that removes rows (tagged <see cref="Capability.ChangesRows"/>). Its <see cref="ITransformerModel.Transform"/>
+/// leaves every row in place, so it is harmless at prediction time; data preparation calls <see cref="FilterRows"/>
+/// on the training frame and applies the result to the features and the target alike.
+/// </summary>
+public interface IRowFilterModel : ITransformerModel
+{
+    /// <summary>Which rows of <paramref name="features"/> to keep, and why the others go.</summary>
+    RowFilterResult FilterRows(Frame features);
+}
