@@ -42,7 +42,7 @@ public sealed record BorderlineSmote : Sampler
             var neighbours = NearestNeighbours.Find(rows, danger, classRows, KNeighbors, context, $"borderline-smote: neighbours of class '{labels.Name(c)}'");
             synthetic.Interpolate(danger, neighbours, KNeighbors, add[c], random, context.Cancellation);
         }
-        return synthetic.Build(target);
+        return synthetic.Build(features, target);
     }
 
     /// <summary>Rows of the class with m/2 ≤ (neighbours of other classes) &lt; m: near the border but not noise.</summary>

@@ -27,6 +27,6 @@ public sealed record RandomUnderSampler : Sampler
         var selected = new List<int>(keep.Sum());
         for (var i = 0; i < kept.Length; i++) if (kept[i]) selected.Add(i);
         int[] rowsKept = [.. selected];
-        return new ResampledData(features.Take(rowsKept), target.Take(rowsKept), rowsKept);
+        return new ResampledData(features.Take(rowsKept), target.Take(rowsKept), null, rowsKept);
     }
 }

@@ -61,6 +61,6 @@ public abstract record Sampler : Estimator<SamplerModel>, ISampler
         var rows = new int[features.RowCount + extraRows.Count];
         for (var i = 0; i < features.RowCount; i++) rows[i] = i;
         for (var i = 0; i < extraRows.Count; i++) rows[features.RowCount + i] = extraRows[i];
-        return new ResampledData(features.Take(rows), target.Take(rows), rows);
+        return new ResampledData(features.Take(rows), target.Take(rows), null, rows);
     }
 }

@@ -33,6 +33,6 @@ public sealed record Smote : Sampler
             var neighbours = NearestNeighbours.Find(rows, classRows, classRows, KNeighbors, context, $"smote: neighbours of class '{labels.Name(c)}'");
             synthetic.Interpolate(classRows, neighbours, KNeighbors, add[c], random, context.Cancellation);
         }
-        return synthetic.Build(target);
+        return synthetic.Build(features, target);
     }
 }

@@ -30,8 +30,12 @@ internal sealed class SyntheticRows(NumericRows rows)
         }
     }
 
-    /// <summary>The input rows (as float64 columns) followed by the synthetic rows, with the target extended to match.</summary>
-    public ResampledData Build(Column target)
+    /// <summary>
+    /// The input rows followed by the synthetic rows, with the target extended to match. Columns keep their types:
+    /// synthetic values of int64 columns are rounded and of bool columns thresholded at one half, as imbalanced-learn
+    /// casts back to the input's type, so the steps after a sampler see the schema they were built for.
+    /// </summary>
+    public ResampledData Build(Frame features, Column target)
     {
         var n = rows.RowCount;
         var added = _classRows.Count;
@@ -42,7 +46,12 @@ internal sealed class SyntheticRows(NumericRows rows)
             var values = new double[n + added];
             for (var i = 0; i < n; i++) values[i] = rows.Values[(long)i * width + j];
             for (var i = 0; i < added; i++) values[n + i] = _values[i * width + j];
-            columns[j] = new Float64Column(rows.Names[j], values);
+            columns[j] = features[rows.Names[j]].Type switch
+            {
+                DataType.Int64 => new Int64Column(rows.Names[j], Array.ConvertAll(values, v => (long)Math.Round(v))),
+                DataType.Bool => new BoolColumn(rows.Names[j], Array.ConvertAll(values, v => v >= 0.5)),
+                _ => new Float64Column(rows.Names[j], values),
+            };
         }
         var targetRows = new int[n + added];
         var sourceRows = new int[n + added];
@@ -53,6 +62,6 @@ internal sealed class SyntheticRows(NumericRows rows)
             targetRows[n + i] = _classRows[i];
             sourceRows[n + i] = -1;
         }
-        return new ResampledData(new Frame(columns), target.Take(targetRows), sourceRows);
+        return new ResampledData(new Frame(columns), target.Take(targetRows), null, sourceRows);
     }
 }

@@ -84,7 +84,7 @@ internal sealed class KeepFirstRowsModel(KeepFirstRows estimator, InputSchema sc
     public ResampledData Resample(Frame features, Column? target, double[]? sampleWeights)
     {
         var rows = Enumerable.Range(0, estimator.Count).ToArray();
-        return new ResampledData(features.Take(rows), target?.Take(rows), sampleWeights?[..estimator.Count]);
+        return new ResampledData(features.Take(rows), target?.Take(rows), sampleWeights?[..estimator.Count], rows);
     }
 
     public void Save(ModelWriter writer) => throw new InvalidOperationException("a test double is never saved");

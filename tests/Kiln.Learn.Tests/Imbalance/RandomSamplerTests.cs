@@ -18,7 +18,7 @@ public class RandomSamplerTests
     public void Over_sampling_raises_every_class_to_the_largest()
     {
         var result = new RandomOverSampler { Seed = 3 }.Resample(Features, Target);
-        Assert.Equal(new Dictionary<string, int> { ["no"] = 12, ["yes"] = 12, ["maybe"] = 12 }, Counts(result.Target));
+        Assert.Equal(new Dictionary<string, int> { ["no"] = 12, ["yes"] = 12, ["maybe"] = 12 }, Counts(result.Target!));
         Assert.Equal(Enumerable.Range(0, 20), result.SourceRows.Take(20));
         Assert.Equal(0, result.SyntheticCount);
     }
@@ -32,7 +32,7 @@ public class RandomSamplerTests
         {
             var source = result.SourceRows[i];
             Assert.Equal(source, ids[i]);
-            Assert.Equal(Target[source], ((StringColumn)result.Target)[i]);
+            Assert.Equal(Target[source], ((StringColumn)result.Target!)[i]);
             Assert.Equal(((StringColumn)Features["city"])[source], result.Features.Column<StringColumn>("city")[i]);
         }
     }
@@ -41,14 +41,14 @@ public class RandomSamplerTests
     public void A_ratio_raises_the_smaller_classes_to_that_share_of_the_largest()
     {
         var result = new RandomOverSampler { SamplingRatio = 0.5 }.Resample(Features, Target);
-        Assert.Equal(new Dictionary<string, int> { ["no"] = 12, ["yes"] = 6, ["maybe"] = 6 }, Counts(result.Target));
+        Assert.Equal(new Dictionary<string, int> { ["no"] = 12, ["yes"] = 6, ["maybe"] = 6 }, Counts(result.Target!));
     }
 
     [Fact]
     public void Under_sampling_cuts_every_class_to_the_smallest_and_keeps_input_order()
     {
         var result = new RandomUnderSampler { Seed = 2 }.Resample(Features, Target);
-        Assert.Equal(new Dictionary<string, int> { ["no"] = 3, ["yes"] = 3, ["maybe"] = 3 }, Counts(result.Target));
+        Assert.Equal(new Dictionary<string, int> { ["no"] = 3, ["yes"] = 3, ["maybe"] = 3 }, Counts(result.Target!));
         Assert.Equal(result.SourceRows.Order(), result.SourceRows);
         Assert.Equal(result.SourceRows.Select(r => (long)r), result.Features.Column<Int64Column>("id").Values.ToArray());
         Assert.Equal([17, 18, 19], result.SourceRows.Where(r => r >= 17));
@@ -58,7 +58,7 @@ public class RandomSamplerTests
     public void An_under_sampling_ratio_cuts_larger_classes_to_smallest_over_ratio()
     {
         var result = new RandomUnderSampler { SamplingRatio = 0.5 }.Resample(Features, Target);
-        Assert.Equal(new Dictionary<string, int> { ["no"] = 6, ["yes"] = 5, ["maybe"] = 3 }, Counts(result.Target));
+        Assert.Equal(new Dictionary<string, int> { ["no"] = 6, ["yes"] = 5, ["maybe"] = 3 }, Counts(result.Target!));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class RandomSamplerTests
     [Fact]
     public void Fitting_without_a_target_is_an_error()
     {
-        var error = Assert.Throws<ArgumentNullException>(() => new RandomUnderSampler().Fit(Features));
+        var error = Assert.Throws<ArgumentException>(() => new RandomUnderSampler().Fit(Features));
         Assert.Contains("needs a target column", error.Message);
     }
 }

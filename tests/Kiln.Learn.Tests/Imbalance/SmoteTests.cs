@@ -13,7 +13,7 @@ public class SmoteTests
     {
         var (features, target) = ImbalancedData.Blobs(major: 30, middle: 15, minor: 8);
         var result = new Smote().Resample(features, target);
-        Assert.Equal((30, 30, 30), (Count(result.Target, "major"), Count(result.Target, "middle"), Count(result.Target, "minor")));
+        Assert.Equal((30, 30, 30), (Count(result.Target!, "major"), Count(result.Target!, "middle"), Count(result.Target!, "minor")));
         Assert.Equal(22 + 15, result.SyntheticCount);
         Assert.Equal(Enumerable.Range(0, 53), result.SourceRows.Take(53));
         Assert.All(result.SourceRows.Skip(53), r => Assert.Equal(-1, r));
@@ -27,7 +27,7 @@ public class SmoteTests
         var result = new Smote { KNeighbors = k, Seed = 11 }.Resample(features, target);
         for (var i = features.RowCount; i < result.Features.RowCount; i++)
         {
-            var label = ((StringColumn)result.Target)[i];
+            var label = ((StringColumn)result.Target!)[i];
             var classRows = Enumerable.Range(0, features.RowCount).Where(r => target[r] == label).ToList();
             var point = ImbalancedData.Row(result.Features, i);
             Assert.Contains(classRows, seed => ImbalancedData.Nearest(features, seed, classRows, k)
@@ -40,7 +40,7 @@ public class SmoteTests
     {
         var (features, target) = ImbalancedData.Blobs(major: 30, middle: 15, minor: 8);
         var result = new Smote { SamplingRatio = 0.6 }.Resample(features, target);
-        Assert.Equal((30, 18, 18), (Count(result.Target, "major"), Count(result.Target, "middle"), Count(result.Target, "minor")));
+        Assert.Equal((30, 18, 18), (Count(result.Target!, "major"), Count(result.Target!, "middle"), Count(result.Target!, "minor")));
     }
 
     [Fact]
@@ -83,12 +83,12 @@ public class SmoteTests
     }
 
     [Fact]
-    public void Integer_columns_come_back_as_float64()
+    public void Integer_columns_keep_their_type_with_synthetic_values_rounded()
     {
         var features = new Frame(new Int64Column("n", [1, 2, 3, 4, 5, 6, 10, 20, 30]));
         var target = new StringColumn("y", ["a", "a", "a", "a", "a", "a", "b", "b", "b"]);
         var result = new Smote { KNeighbors = 2 }.Resample(features, target);
-        var n = result.Features.Column<Float64Column>("n");
+        var n = result.Features.Column<Int64Column>("n");
         Assert.Equal(12, n.Length);
         Assert.All(n.Values[9..].ToArray(), v => Assert.InRange(v, 10, 30));
     }
