@@ -31,7 +31,7 @@ internal static class ColumnScaling
         var output = new Column[columns.Count];
         Parallel.For(0, columns.Count, j =>
         {
-            var result = new double[columns[j].Length];
+            var result = GC.AllocateUninitializedArray<double>(columns[j].Length);
             map(columns[j].Values, result, j);
             output[j] = new Float64Column(columns[j].Name, result);
         });

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Kiln.Learn.Preprocessing;
@@ -33,7 +34,7 @@ internal static class MissingValues
     /// <summary>Copies the values, putting <paramref name="fill"/> where one is NaN.</summary>
     public static double[] Fill(ReadOnlySpan<double> values, double fill)
     {
-        var result = new double[values.Length];
+        var result = GC.AllocateUninitializedArray<double>(values.Length);
         var width = Vector<double>.Count;
         var fills = new Vector<double>(fill);
         var i = 0;
@@ -46,13 +47,23 @@ internal static class MissingValues
         return result;
     }
 
-    /// <summary>The values that are not NaN, copied into a new array.</summary>
-    public static double[] Present(ReadOnlySpan<double> values, long count)
+    /// <summary>
+    /// Runs <paramref name="use"/> on a scratch copy of the values that are not NaN, which it may reorder; the copy is
+    /// pooled because a median per column of a large frame would otherwise allocate a column's worth each time.
+    /// </summary>
+    public static T WithPresent<T>(ReadOnlySpan<double> values, long count, Func<double[], int, T> use)
     {
-        var present = new double[count];
-        var k = 0;
-        foreach (var v in values)
-            if (!double.IsNaN(v)) present[k++] = v;
-        return present;
+        var present = ArrayPool<double>.Shared.Rent(checked((int)count));
+        try
+        {
+            var k = 0;
+            foreach (var v in values)
+                if (!double.IsNaN(v)) present[k++] = v;
+            return use(present, k);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(present);
+        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class NormalizerModel(Normalizer estimator, InputSchema schema) : 
         var output = new Column[columns.Length];
         Parallel.For(0, columns.Length, j =>
         {
-            var result = new double[norms.Length];
+            var result = GC.AllocateUninitializedArray<double>(norms.Length);
             TensorPrimitives.Divide(columns[j].Values, norms, result);
             output[j] = new Float64Column(columns[j].Name, result);
         });

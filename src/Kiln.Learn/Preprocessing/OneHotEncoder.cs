@@ -79,12 +79,7 @@ public sealed class OneHotEncoderModel : TransformerModel
     /// <summary>The categories of a column grouped as infrequent (empty when none are).</summary>
     public IReadOnlyList<string> InfrequentCategories(string column) => _layouts[IndexOf(column)].Infrequent;
 
-    int IndexOf(string column)
-    {
-        for (var j = 0; j < Schema.Columns.Count; j++)
-            if (Schema.Columns[j].Name == column) return j;
-        throw new ArgumentException($"{OneHotEncoder.Name} was not fitted on a column '{column}'", nameof(column));
-    }
+    int IndexOf(string column) => FittedColumns.IndexOf(Schema, column, OneHotEncoder.Name);
 
     protected override Frame TransformCore(Frame features)
     {

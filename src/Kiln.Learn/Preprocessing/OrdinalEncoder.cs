@@ -47,8 +47,7 @@ public sealed class OrdinalEncoderModel : TransformerModel
     /// <summary>The categories of a column in code order: the category coded k is at index k.</summary>
     public IReadOnlyList<string> Categories(string column)
     {
-        var j = Schema.Columns.Select(c => c.Name).ToList().IndexOf(column);
-        if (j < 0) throw new ArgumentException($"{OrdinalEncoder.Name} was not fitted on a column '{column}'", nameof(column));
+        var j = FittedColumns.IndexOf(Schema, column, OrdinalEncoder.Name);
         return [.. Enumerable.Range(0, _levels[j].Count).Select(_levels[j].Label)];
     }
 

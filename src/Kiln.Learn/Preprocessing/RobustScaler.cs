@@ -36,12 +36,15 @@ public sealed record RobustScaler : Estimator<RobustScalerModel>
             var (_, count) = MissingValues.PresentSum(columns[j].Values);
             // a column with no values keeps its NaNs: centre 0, scale 1
             if (count == 0) { scales[j] = 1; return; }
-            var present = MissingValues.Present(columns[j].Values, count);
-            if (WithCentering) centres[j] = OrderStatistics.Median(present);
-            if (!WithScaling) { scales[j] = 1; return; }
-            Span<double> range = stackalloc double[2];
-            OrderStatistics.Percentiles(present, [QuantileMin, QuantileMax], range);
-            scales[j] = ColumnScaling.NonZero(range[1] - range[0]);
+            (centres[j], scales[j]) = MissingValues.WithPresent(columns[j].Values, count, (present, n) =>
+            {
+                var values = present.AsSpan(0, n);
+                var centre = WithCentering ? OrderStatistics.Median(values) : 0;
+                if (!WithScaling) return (centre, 1.0);
+                Span<double> range = stackalloc double[2];
+                OrderStatistics.Percentiles(values, [QuantileMin, QuantileMax], range);
+                return (centre, ColumnScaling.NonZero(range[1] - range[0]));
+            });
         });
         return new RobustScalerModel(this, InputSchema.Of(features), centres, scales);
     }

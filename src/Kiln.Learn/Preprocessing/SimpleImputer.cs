@@ -85,7 +85,7 @@ public sealed record SimpleImputer : Estimator<SimpleImputerModel>
         return Strategy switch
         {
             ImputationStrategy.Mean => sum / count,
-            ImputationStrategy.Median => OrderStatistics.Median(MissingValues.Present(column.Values, count)),
+            ImputationStrategy.Median => MissingValues.WithPresent(column.Values, count, (present, n) => OrderStatistics.Median(present.AsSpan(0, n))),
             _ => MostFrequentNumber(column),
         };
     }
@@ -124,8 +124,7 @@ public sealed class SimpleImputerModel : TransformerModel
     /// <summary>The value each column's missing entries become: a double for numeric columns, a string for text ones.</summary>
     public object FillValue(string column)
     {
-        var j = Schema.Columns.Select(c => c.Name).ToList().IndexOf(column);
-        if (j < 0) throw new ArgumentException($"{SimpleImputer.Name} was not fitted on a column '{column}'", nameof(column));
+        var j = FittedColumns.IndexOf(Schema, column, SimpleImputer.Name);
         return _textFills[j] ?? (object)_numberFills[j];
     }
 
