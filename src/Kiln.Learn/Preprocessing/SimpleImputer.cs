@@ -9,7 +9,8 @@ namespace Kiln.Learn.Preprocessing;
 /// no value at all at fit time is an error naming it, where scikit-learn would drop it with a warning.
 /// </summary>
 [Estimator("simple-imputer", EstimatorRole.Transformer, "Fill missing values with each column's mean, median, most frequent value or a constant",
-    Capabilities = [Capability.AllowsMissing, Capability.TextInput])]
+    // text columns need strategy most-frequent or constant, so text input is not a capability of the defaults
+    Capabilities = [Capability.AllowsMissing])]
 public sealed record SimpleImputer : Estimator<SimpleImputerModel>
 {
     internal const string Name = "simple-imputer";

@@ -3,7 +3,7 @@ namespace Kiln.Learn.Tests.Preprocessing;
 public class PreprocessingCatalogTests
 {
     [Theory]
-    [InlineData("simple-imputer", "allows-missing text-input")]
+    [InlineData("simple-imputer", "allows-missing")]
     [InlineData("knn-imputer", "allows-missing")]
     [InlineData("min-max-scaler", "allows-missing")]
     [InlineData("robust-scaler", "allows-missing")]
