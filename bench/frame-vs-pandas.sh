@@ -15,7 +15,7 @@ csv="bench/out/frame-$rows.csv"
 [ -f "$csv" ] || "$python" bench/make_frame_csv.py "$csv" "$rows"
 dotnet build bench/Kiln.Bench -c Release -nologo -v:quiet -clp:ErrorsOnly >/dev/null
 
-kiln=$(dotnet bench/Kiln.Bench/bin/Release/net10.0/Kiln.Bench.dll "$csv" "$runs")
+kiln=$(dotnet bench/Kiln.Bench/bin/Release/net10.0/Kiln.Bench.dll frame "$csv" "$runs")
 pandas=$("$python" bench/frame_pandas.py "$csv" "$runs")
 raw_bytes=$((rows * (8 * 8 + 8 + 8)))  # 8 doubles, one int64, an 8-character city name
 
