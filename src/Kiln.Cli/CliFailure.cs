@@ -20,6 +20,7 @@ public sealed record CliFailure(string Message, int ExitCode)
     {
         AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
         DataFormatException e => new(e.Message, DataError),
+        FormatException e => new(e.Message, Usage),
         FileNotFoundException or DirectoryNotFoundException => new(exception.Message, NoInput),
         UnknownColumnException e => new(e.Message, Usage),
         UnknownDatasetException e => new(e.Message, Usage),

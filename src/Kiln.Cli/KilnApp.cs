@@ -12,6 +12,7 @@ public static class KilnApp
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(DatasetsCommands.Create());
+        root.Subcommands.Add(PrepCommand.Create());
         return root;
     }
 
