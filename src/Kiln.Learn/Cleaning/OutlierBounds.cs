@@ -1,5 +1,5 @@
 using Kiln.Data;
-using Kiln.Learn.Features;
+using Kiln.Learn.Preprocessing;
 
 namespace Kiln.Learn.Cleaning;
 
@@ -14,15 +14,15 @@ internal sealed record OutlierBounds(double[] Lower, double[] Upper)
         {
             if (method == OutlierMethod.Iqr)
             {
-                var sorted = NumericColumns.SortedPresent(columns[j].Values);
-                var q1 = NumericColumns.Percentile(sorted, 0.25);
-                var q3 = NumericColumns.Percentile(sorted, 0.75);
+                var values = columns[j].Values;
+                var (_, count) = MissingValues.PresentSum(values);
+                var (q1, q3) = count == 0 ? (double.NaN, double.NaN) : MissingValues.WithPresent(values, count, Quartiles);
                 var spread = iqrFactor * (q3 - q1);
                 (lower[j], upper[j]) = (q1 - spread, q3 + spread);
             }
             else
             {
-                var (mean, variance, _) = NumericColumns.Moments(columns[j].Values);
+                var (mean, variance, _) = MissingValues.Moments(columns[j].Values);
                 var spread = zThreshold * Math.Sqrt(variance);
                 (lower[j], upper[j]) = (mean - spread, mean + spread);
             }
@@ -30,6 +30,13 @@ internal sealed record OutlierBounds(double[] Lower, double[] Upper)
             if (double.IsNaN(lower[j])) (lower[j], upper[j]) = (double.NegativeInfinity, double.PositiveInfinity);
         });
         return new OutlierBounds(lower, upper);
+    }
+
+    static (double First, double Third) Quartiles(double[] present, int count)
+    {
+        Span<double> quartiles = stackalloc double[2];
+        Quantiles.Linear(present.AsSpan(0, count), [0.25, 0.75], quartiles);
+        return (quartiles[0], quartiles[1]);
     }
 
     public void Save(ModelWriter writer)

@@ -1,5 +1,4 @@
 using Kiln.Data;
-using Kiln.Learn.Features;
 
 namespace Kiln.Learn.Cleaning;
 
@@ -16,5 +15,5 @@ public abstract record OutlierBoundsEstimator<TModel> : Estimator<TModel> where 
     public double ZThreshold { get; init; } = 3;
 
     private protected OutlierBounds FitBounds(Frame features, string estimator) =>
-        OutlierBounds.Fit(NumericColumns.Read(features, estimator, allowMissing: true), Method, IqrFactor, ZThreshold);
+        OutlierBounds.Fit(NumericInput.Columns(features, estimator), Method, IqrFactor, ZThreshold);
 }

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Kiln.Data;
-using Kiln.Learn.Features;
 
 namespace Kiln.Learn.Cleaning;
 
@@ -29,7 +28,7 @@ public sealed class OutlierClipperModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = NumericColumns.Read(features, "outlier-clipper", allowMissing: true);
+        var columns = NumericInput.Columns(features, "outlier-clipper");
         var output = new Column[columns.Length];
         Parallel.For(0, columns.Length, j =>
         {

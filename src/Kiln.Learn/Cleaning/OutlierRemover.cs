@@ -1,5 +1,4 @@
 using Kiln.Data;
-using Kiln.Learn.Features;
 
 namespace Kiln.Learn.Cleaning;
 
@@ -30,13 +29,15 @@ public sealed class OutlierRemoverModel : TransformerModel, IRowFilterModel
     /// <summary>Every row, unchanged: rows are only removed while preparing training data.</summary>
     protected override Frame TransformCore(Frame features)
     {
-        NumericColumns.Read(features, "outlier-remover", allowMissing: true);
+        NumericInput.Columns(features, "outlier-remover");
         return features;
     }
 
     public RowFilterResult FilterRows(Frame features)
     {
-        var columns = NumericColumns.Read(Schema.Check(features, "outlier-remover"), "outlier-remover", allowMissing: true);
+        var input = Schema.Check(features, "outlier-remover");
+        InputValues.Check(input, Estimator);
+        var columns = NumericInput.Columns(input, "outlier-remover");
         var rows = features.RowCount;
         var outlying = new bool[columns.Length][];
         var counts = new int[columns.Length];

@@ -3,8 +3,8 @@ using Kiln.Data;
 namespace Kiln.Learn;
 
 /// <summary>
-/// The columns a model was fitted on, by name and type. <see cref="Check"/> rejects a frame that lacks one,
-/// has it with another type, or holds NaN/∞ where the model cannot take them — naming the column.
+/// The columns a model was fitted on, by name and type. <see cref="Check"/> rejects a frame that lacks one or
+/// has it with another type, naming the column; the values themselves are checked by <see cref="InputValues"/>.
 /// </summary>
 public sealed record InputSchema(IReadOnlyList<InputColumn> Columns)
 {

@@ -23,7 +23,7 @@ public abstract class ColumnSelectionModel : TransformerModel
     protected override Frame TransformCore(Frame features)
     {
         var name = EstimatorCatalog.NameOf(Estimator);
-        NumericColumns.Read(features, name, allowMissing: EstimatorCatalog.TryFind(Estimator.GetType())?.Has(Capability.AllowsMissing) ?? false);
+        NumericInput.Columns(features, name);
         var output = new Column[_selected.Length];
         for (var k = 0; k < output.Length; k++) output[k] = features[_selected[k]];
         return new Frame(output);

@@ -6,14 +6,14 @@ namespace Kiln.Learn.Features;
 /// Univariate scores of columns against a target with scikit-learn's formulas: chi2, f_classif (one-way ANOVA) and
 /// f_regression. Each takes the columns as float64 arrays with no missing values.
 /// </summary>
-public static class FeatureScores
+internal static class FeatureScores
 {
     /// <summary>scikit-learn's chi2: Σ over classes of (observed − expected)² / expected, per column.</summary>
     public static double[] Chi2(IReadOnlyList<double[]> columns, ClassLabels labels, IReadOnlyList<string>? names = null)
     {
         var scores = new double[columns.Count];
-        var classCount = labels.ClassCount;
-        var rows = labels.Codes.Length;
+        var classCount = labels.Count;
+        var rows = labels.CodeOfRow.Length;
         for (var j = 0; j < columns.Count; j++)
         {
             var row = Array.FindIndex(columns[j], v => v < 0);
@@ -28,7 +28,7 @@ public static class FeatureScores
             double total = 0;
             for (var i = 0; i < rows; i++)
             {
-                observed[labels.Codes[i]] += values[i];
+                observed[labels.CodeOfRow[i]] += values[i];
                 total += values[i];
             }
             double score = 0;
@@ -47,8 +47,8 @@ public static class FeatureScores
     public static double[] FClassif(IReadOnlyList<double[]> columns, ClassLabels labels)
     {
         var scores = new double[columns.Count];
-        var classCount = labels.ClassCount;
-        var rows = labels.Codes.Length;
+        var classCount = labels.Count;
+        var rows = labels.CodeOfRow.Length;
         Parallel.For(0, columns.Count, j =>
         {
             var values = columns[j];
@@ -57,7 +57,7 @@ public static class FeatureScores
             for (var i = 0; i < rows; i++)
             {
                 var v = values[i];
-                sums[labels.Codes[i]] += v;
+                sums[labels.CodeOfRow[i]] += v;
                 squares += v * v;
                 sum += v;
             }

@@ -13,7 +13,7 @@ public sealed record LogTransformer : Estimator<LogTransformerModel>
 {
     protected override LogTransformerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        foreach (var column in NumericColumns.Read(features, "log-transformer", allowMissing: true)) LogTransformerModel.RequireAboveMinusOne(column);
+        foreach (var column in NumericInput.Columns(features, "log-transformer")) LogTransformerModel.RequireAboveMinusOne(column);
         return new LogTransformerModel(this, InputSchema.Of(features));
     }
 }
@@ -27,7 +27,7 @@ public sealed class LogTransformerModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = NumericColumns.Read(features, "log-transformer", allowMissing: true);
+        var columns = NumericInput.Columns(features, "log-transformer");
         foreach (var column in columns) RequireAboveMinusOne(column);
         var output = new Column[columns.Length];
         Parallel.For(0, columns.Length, j =>

@@ -1,3 +1,5 @@
+using Kiln.Learn.Preprocessing;
+
 namespace Kiln.Learn.Features;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Kiln.Learn.Features;
 /// standard deviation and jittered by 1e-10 of their mean magnitude with seeded Gaussian noise, which breaks ties.
 /// scikit-learn draws that noise from NumPy's generator, so results agree with it exactly on data without tied values.
 /// </summary>
-public static class MutualInformation
+internal static class MutualInformation
 {
     public static double[] WithClasses(IReadOnlyList<double[]> columns, ClassLabels labels, int neighbors, int seed)
     {
@@ -34,7 +36,7 @@ public static class MutualInformation
         for (var j = 0; j < columns.Count; j++)
         {
             var values = columns[j];
-            var (_, variance, _) = NumericColumns.Moments(values);
+            var (_, variance, _) = MissingValues.Moments(values);
             var scale = variance > 0 ? Math.Sqrt(variance) : 1;
             var scaled = new double[values.Length];
             double magnitude = 0;
@@ -62,9 +64,9 @@ public static class MutualInformation
     static double ContinuousWithDiscrete(double[] values, ClassLabels labels, int neighbors)
     {
         var rows = values.Length;
-        var byClass = new List<int>[labels.ClassCount];
+        var byClass = new List<int>[labels.Count];
         for (var c = 0; c < byClass.Length; c++) byClass[c] = [];
-        for (var i = 0; i < rows; i++) byClass[labels.Codes[i]].Add(i);
+        for (var i = 0; i < rows; i++) byClass[labels.CodeOfRow[i]].Add(i);
         var radius = new double[rows];
         var kOfRow = new int[rows];
         var kept = new List<double>(rows);
@@ -93,7 +95,7 @@ public static class MutualInformation
         foreach (var row in keptRows)
         {
             digammaK += SpecialFunctions.Digamma(kOfRow[row]);
-            digammaLabels += SpecialFunctions.Digamma(labels.Counts[labels.Codes[row]]);
+            digammaLabels += SpecialFunctions.Digamma(labels.Counts[labels.CodeOfRow[row]]);
             digammaM += SpecialFunctions.Digamma(CountWithin(all, values[row], radius[row]));
         }
         var mi = SpecialFunctions.Digamma(n) + (digammaK - digammaLabels - digammaM) / n;

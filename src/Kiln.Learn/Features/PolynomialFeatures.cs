@@ -26,7 +26,7 @@ public sealed record PolynomialFeatures : Estimator<PolynomialFeaturesModel>
 
     protected override PolynomialFeaturesModel FitCore(Frame features, Column? target, FitContext context)
     {
-        NumericColumns.Read(features, "polynomial-features", allowMissing: true);
+        NumericInput.Columns(features, "polynomial-features");
         var schema = InputSchema.Of(features);
         return new PolynomialFeaturesModel(this, schema, Terms(schema.Columns.Count));
     }
@@ -92,7 +92,7 @@ public sealed class PolynomialFeaturesModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = NumericColumns.Read(features, "polynomial-features", allowMissing: true);
+        var columns = NumericInput.Columns(features, "polynomial-features");
         var rows = features.RowCount;
         var output = new Column[_terms.Length];
         Parallel.For(0, _terms.Length, t =>

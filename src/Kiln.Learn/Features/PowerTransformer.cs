@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Learn.Preprocessing;
 
 namespace Kiln.Learn.Features;
 
@@ -19,14 +20,14 @@ public sealed record PowerTransformer : Estimator<PowerTransformerModel>
 
     protected override PowerTransformerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var columns = NumericColumns.Read(features, "power-transformer", allowMissing: true);
+        var columns = NumericInput.Columns(features, "power-transformer");
         if (Method == PowerMethod.BoxCox) foreach (var column in columns) PowerTransform.RequirePositive(column);
         var lambdas = new double[columns.Length];
         var means = new double[columns.Length];
         var scales = new double[columns.Length];
         Parallel.For(0, columns.Length, j =>
         {
-            var present = NumericColumns.SortedPresent(columns[j].Values);
+            var present = MissingValues.SortedPresent(columns[j].Values);
             lambdas[j] = Method == PowerMethod.BoxCox ? PowerTransform.BoxCoxLambda(present) : PowerTransform.YeoJohnsonLambda(present);
             if (!Standardize)
             {
@@ -35,7 +36,7 @@ public sealed record PowerTransformer : Estimator<PowerTransformerModel>
             }
             var transformed = new double[columns[j].Length];
             PowerTransform.Apply(Method, lambdas[j], columns[j].Values, transformed);
-            var (mean, variance, _) = NumericColumns.Moments(transformed);
+            var (mean, variance, _) = MissingValues.Moments(transformed);
             // a column that is constant after transforming keeps its values rather than dividing by zero, as scikit-learn
             (means[j], scales[j]) = (double.IsNaN(mean) ? 0 : mean, variance > 0 ? Math.Sqrt(variance) : 1);
         });
@@ -64,7 +65,7 @@ public sealed class PowerTransformerModel : TransformerModel
     protected override Frame TransformCore(Frame features)
     {
         var method = ((PowerTransformer)Estimator).Method;
-        var columns = NumericColumns.Read(features, "power-transformer", allowMissing: true);
+        var columns = NumericInput.Columns(features, "power-transformer");
         if (method == PowerMethod.BoxCox) foreach (var column in columns) PowerTransform.RequirePositive(column);
         var output = new Column[columns.Length];
         Parallel.For(0, columns.Length, j =>

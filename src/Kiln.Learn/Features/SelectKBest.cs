@@ -27,7 +27,7 @@ public sealed record SelectKBest : Estimator<SelectKBestModel>
     {
         if (target is null)
             throw new ArgumentException("select-k-best: needs a target column to score the features against", nameof(target));
-        var columns = NumericColumns.Read(features, "select-k-best", allowMissing: false);
+        var columns = NumericInput.Columns(features, "select-k-best");
         var values = new double[columns.Length][];
         for (var j = 0; j < values.Length; j++) values[j] = columns[j].Values.ToArray();
         var scores = ScoreFunction switch
@@ -41,7 +41,10 @@ public sealed record SelectKBest : Estimator<SelectKBestModel>
         return new SelectKBestModel(this, InputSchema.Of(features), Best(scores, K ?? scores.Length), scores);
     }
 
-    static ClassLabels Classes(Column target) => ClassLabels.Of(target, "select-k-best");
+    static ClassLabels Classes(Column target) =>
+        target.Type == DataType.DateTime
+            ? throw new ArgumentException($"select-k-best: the target '{target.Name}' is datetime; class labels are text, int64, bool or float64", nameof(target))
+            : ClassLabels.Of(target, nameof(target));
 
     static double[] NumericTarget(Column target)
     {

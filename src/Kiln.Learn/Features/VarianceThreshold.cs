@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Learn.Preprocessing;
 
 namespace Kiln.Learn.Features;
 
@@ -15,12 +16,12 @@ public sealed record VarianceThreshold : Estimator<VarianceThresholdModel>
 
     protected override VarianceThresholdModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var columns = NumericColumns.Read(features, "variance-threshold", allowMissing: true);
+        var columns = NumericInput.Columns(features, "variance-threshold");
         var variances = new double[columns.Length];
         Parallel.For(0, columns.Length, j =>
         {
             var values = columns[j].Values;
-            var (_, variance, _) = NumericColumns.Moments(values);
+            var (_, variance, _) = MissingValues.Moments(values);
             // scikit-learn uses the range at threshold 0, since rounding can leave a constant column a tiny variance
             if (Threshold == 0 && !double.IsNaN(variance) && Range(values) == 0) variance = 0;
             variances[j] = variance;

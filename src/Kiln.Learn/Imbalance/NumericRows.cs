@@ -1,5 +1,4 @@
 using Kiln.Data;
-using Kiln.Learn.Preprocessing;
 
 namespace Kiln.Learn.Imbalance;
 

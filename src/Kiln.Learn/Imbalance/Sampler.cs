@@ -1,5 +1,4 @@
 using Kiln.Data;
-using Kiln.Learn.ModelSelection;
 
 namespace Kiln.Learn.Imbalance;
 

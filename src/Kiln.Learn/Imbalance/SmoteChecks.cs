@@ -1,4 +1,3 @@
-using Kiln.Learn.ModelSelection;
 
 namespace Kiln.Learn.Imbalance;
 

@@ -24,7 +24,7 @@ public sealed record KBinsDiscretizer : Estimator<KBinsDiscretizerModel>
 
     protected override KBinsDiscretizerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var columns = FiniteInput.Columns(features, Name, allowMissing: false);
+        var columns = NumericInput.Columns(features, Name);
         var edges = new double[columns.Length][];
         Parallel.For(0, columns.Length, j => edges[j] = Edges(columns[j].Values));
         return new KBinsDiscretizerModel(this, InputSchema.Of(features), edges);
@@ -41,7 +41,8 @@ public sealed record KBinsDiscretizer : Estimator<KBinsDiscretizerModel>
         if (min == max) return [double.NegativeInfinity, double.PositiveInfinity];
         if (Strategy == BinStrategy.Uniform) return EvenlySpaced(min, max, NBins);
         var edges = new double[NBins + 1];
-        OrderStatistics.Percentiles(values.ToArray(), EvenlySpaced(0, 100, NBins), edges);
+        // as NumPy's percentile: evenly spaced percents, each divided by 100
+        Quantiles.Linear(values.ToArray(), Array.ConvertAll(EvenlySpaced(0, 100, NBins), percent => percent / 100), edges);
         // as scikit-learn: drop edges that would leave a bin narrower than 1e-8
         var kept = new List<double>(edges.Length) { edges[0] };
         for (var k = 1; k < edges.Length; k++)
@@ -85,7 +86,7 @@ public sealed class KBinsDiscretizerModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = FiniteInput.Columns(features, KBinsDiscretizer.Name, allowMissing: false);
+        var columns = NumericInput.Columns(features, KBinsDiscretizer.Name);
         var bins = new int[columns.Length][];
         Parallel.For(0, columns.Length, j => bins[j] = Bins(columns[j].Values, _edges[j]));
         if (((KBinsDiscretizer)Estimator).Encode == BinEncoding.OneHot)

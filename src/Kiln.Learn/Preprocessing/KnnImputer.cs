@@ -21,7 +21,7 @@ public sealed record KnnImputer : Estimator<KnnImputerModel>
 
     protected override KnnImputerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var columns = FiniteInput.Columns(features, Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, Name);
         var data = new double[columns.Length][];
         var means = new double[columns.Length];
         ColumnParallel.For(columns.Length, j =>
@@ -54,7 +54,7 @@ public sealed class KnnImputerModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = FiniteInput.Columns(features, KnnImputer.Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, KnnImputer.Name);
         var filled = new double[columns.Length][];
         for (var j = 0; j < columns.Length; j++) filled[j] = columns[j].Values.ToArray();
         var receivers = RowsWithMissing(filled);

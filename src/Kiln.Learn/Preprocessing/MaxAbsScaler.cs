@@ -11,7 +11,7 @@ public sealed record MaxAbsScaler : Estimator<MaxAbsScalerModel>
 
     protected override MaxAbsScalerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var columns = FiniteInput.Columns(features, Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, Name);
         var maxima = new double[columns.Length];
         Parallel.For(0, columns.Length, j =>
         {
@@ -40,7 +40,7 @@ public sealed class MaxAbsScalerModel : TransformerModel
     public override IReadOnlyList<string> OutputNames => [.. Schema.Names];
 
     protected override Frame TransformCore(Frame features) =>
-        ColumnScaling.CentreAndDivide(FiniteInput.Columns(features, MaxAbsScaler.Name, allowMissing: true), new double[_maxima.Length], _divisors);
+        ColumnScaling.CentreAndDivide(NumericInput.Columns(features, MaxAbsScaler.Name), new double[_maxima.Length], _divisors);
 
     public override void Save(ModelWriter writer) => PerColumnState.Write(writer, ("maxima", _maxima));
 

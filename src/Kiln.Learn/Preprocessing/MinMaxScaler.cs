@@ -22,7 +22,7 @@ public sealed record MinMaxScaler : Estimator<MinMaxScalerModel>
     {
         if (!(FeatureMin < FeatureMax) || !double.IsFinite(FeatureMin) || !double.IsFinite(FeatureMax))
             throw new ArgumentException($"{Name}: parameter 'feature-min' ({FeatureMin}) must be finite and below 'feature-max' ({FeatureMax})", nameof(FeatureMin));
-        var columns = FiniteInput.Columns(features, Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, Name);
         var minima = new double[columns.Length];
         var maxima = new double[columns.Length];
         Parallel.For(0, columns.Length, j => (minima[j], maxima[j]) = PresentRange(columns[j].Values));
@@ -71,7 +71,7 @@ public sealed class MinMaxScalerModel : TransformerModel
     protected override Frame TransformCore(Frame features)
     {
         var estimator = (MinMaxScaler)Estimator;
-        var columns = FiniteInput.Columns(features, MinMaxScaler.Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, MinMaxScaler.Name);
         return ColumnScaling.MultiplyAdd(columns, _factors, _offsets, estimator.Clip ? (estimator.FeatureMin, estimator.FeatureMax) : null);
     }
 

@@ -66,4 +66,29 @@ internal static class MissingValues
             ArrayPool<double>.Shared.Return(present);
         }
     }
+
+    /// <summary>The non-missing values of a column, sorted ascending.</summary>
+    public static double[] SortedPresent(ReadOnlySpan<double> values)
+    {
+        var count = 0;
+        foreach (var v in values) if (!double.IsNaN(v)) count++;
+        var present = new double[count];
+        var j = 0;
+        foreach (var v in values) if (!double.IsNaN(v)) present[j++] = v;
+        Array.Sort(present);
+        return present;
+    }
+
+    /// <summary>Mean and population variance (ddof 0) of the non-missing values.</summary>
+    public static (double Mean, double Variance, int Count) Moments(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var v in values) if (!double.IsNaN(v)) { sum += v; count++; }
+        if (count == 0) return (double.NaN, double.NaN, 0);
+        var mean = sum / count;
+        double squares = 0;
+        foreach (var v in values) if (!double.IsNaN(v)) squares += (v - mean) * (v - mean);
+        return (mean, squares / count, count);
+    }
 }

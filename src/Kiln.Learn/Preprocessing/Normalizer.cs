@@ -17,7 +17,7 @@ public sealed record Normalizer : Estimator<NormalizerModel>
 
     protected override NormalizerModel FitCore(Frame features, Column? target, FitContext context)
     {
-        FiniteInput.Columns(features, Name, allowMissing: false);
+        NumericInput.Columns(features, Name);
         return new NormalizerModel(this, InputSchema.Of(features));
     }
 }
@@ -29,7 +29,7 @@ public sealed class NormalizerModel(Normalizer estimator, InputSchema schema) : 
 
     protected override Frame TransformCore(Frame features)
     {
-        var columns = FiniteInput.Columns(features, Normalizer.Name, allowMissing: false);
+        var columns = NumericInput.Columns(features, Normalizer.Name);
         var norms = RowNorms(columns, ((Normalizer)Estimator).Norm);
         for (var i = 0; i < norms.Length; i++) norms[i] = ColumnScaling.NonZero(norms[i]);
         var output = new Column[columns.Length];

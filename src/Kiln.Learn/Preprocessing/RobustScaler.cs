@@ -28,7 +28,7 @@ public sealed record RobustScaler : Estimator<RobustScalerModel>
     {
         if (!(QuantileMin < QuantileMax))
             throw new ArgumentException($"{Name}: parameter 'quantile-min' ({QuantileMin}) must be below 'quantile-max' ({QuantileMax})", nameof(QuantileMin));
-        var columns = FiniteInput.Columns(features, Name, allowMissing: true);
+        var columns = NumericInput.Columns(features, Name);
         var centres = new double[columns.Length];
         var scales = new double[columns.Length];
         Parallel.For(0, columns.Length, j =>
@@ -39,10 +39,10 @@ public sealed record RobustScaler : Estimator<RobustScalerModel>
             (centres[j], scales[j]) = MissingValues.WithPresent(columns[j].Values, count, (present, n) =>
             {
                 var values = present.AsSpan(0, n);
-                var centre = WithCentering ? OrderStatistics.Median(values) : 0;
+                var centre = WithCentering ? Quantiles.Median(values) : 0;
                 if (!WithScaling) return (centre, 1.0);
                 Span<double> range = stackalloc double[2];
-                OrderStatistics.Percentiles(values, [QuantileMin, QuantileMax], range);
+                Quantiles.Linear(values, [QuantileMin / 100, QuantileMax / 100], range);
                 return (centre, ColumnScaling.NonZero(range[1] - range[0]));
             });
         });
@@ -67,7 +67,7 @@ public sealed class RobustScalerModel : TransformerModel
     public override IReadOnlyList<string> OutputNames => [.. Schema.Names];
 
     protected override Frame TransformCore(Frame features) =>
-        ColumnScaling.CentreAndDivide(FiniteInput.Columns(features, RobustScaler.Name, allowMissing: true), _centres, _scales);
+        ColumnScaling.CentreAndDivide(NumericInput.Columns(features, RobustScaler.Name), _centres, _scales);
 
     public override void Save(ModelWriter writer) => PerColumnState.Write(writer, ("centres", _centres), ("scales", _scales));
 

@@ -49,9 +49,7 @@ public sealed record SimpleImputer : Estimator<SimpleImputerModel>
     {
         if (!column.Type.IsNumeric())
             throw new SchemaMismatchException($"{Name}: column '{column.Name}' is {column.Type.Name()}; it takes numeric and text columns");
-        var numbers = column.AsFloat64();
-        FiniteInput.Require(numbers, Name, allowMissing: true);
-        return numbers;
+        return column.AsFloat64();
     }
 
     double ConstantNumber()
@@ -86,7 +84,7 @@ public sealed record SimpleImputer : Estimator<SimpleImputerModel>
         return Strategy switch
         {
             ImputationStrategy.Mean => sum / count,
-            ImputationStrategy.Median => MissingValues.WithPresent(column.Values, count, (present, n) => OrderStatistics.Median(present.AsSpan(0, n))),
+            ImputationStrategy.Median => MissingValues.WithPresent(column.Values, count, (present, n) => Quantiles.Median(present.AsSpan(0, n))),
             _ => MostFrequentNumber(column),
         };
     }

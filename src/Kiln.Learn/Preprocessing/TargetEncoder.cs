@@ -130,7 +130,7 @@ public sealed record TargetEncoder : Estimator<TargetEncoderModel>
     {
         if (target is StringColumn)
             throw new SchemaMismatchException($"{Name}: the target '{target.Name}' is text, so it cannot be continuous");
-        FiniteInput.Require(target.AsFloat64(), Name, allowMissing: false);
+        InputValues.RequireFinite(target.AsFloat64(), Name, allowMissing: false);
         return (TargetKind.Continuous, null);
     }
 

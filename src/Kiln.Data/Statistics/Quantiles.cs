@@ -4,12 +4,15 @@ using System.Runtime.InteropServices;
 
 namespace Kiln.Data;
 
-/// <summary>Order statistics by selection, so quartiles cost linear time instead of a full sort.</summary>
-internal static class Quantiles
+/// <summary>
+/// Quantiles and medians computed as NumPy and pandas compute them, by selection so that they cost linear time
+/// instead of a full sort. Every method reorders the span it is given, which must be non-empty and hold no NaN.
+/// </summary>
+public static class Quantiles
 {
     /// <summary>
-    /// The quantiles at ascending probabilities with linear interpolation (pandas' default);
-    /// reorders <paramref name="values"/>, which must be non-empty and hold no NaN.
+    /// The quantiles at ascending probabilities (0–1), interpolated linearly between neighbouring order statistics
+    /// (NumPy's and pandas' default "linear" method).
     /// </summary>
     public static void Linear(Span<double> values, ReadOnlySpan<double> ascendingProbabilities, Span<double> results)
     {
@@ -17,24 +20,32 @@ internal static class Quantiles
         for (var i = 0; i < ascendingProbabilities.Length; i++)
         {
             var position = ascendingProbabilities[i] * (values.Length - 1);
-            var below = (int)position;
+            var below = Math.Min((int)position, values.Length - 1);
             // everything before start is already no larger than what is left, so select within the rest
             var lower = Select(values[start..], below - start);
             start = below;
             var fraction = position - below;
-            results[i] = fraction == 0 ? lower : lower + (TensorPrimitives.Min(values[(below + 1)..]) - lower) * fraction;
+            results[i] = fraction == 0 ? lower : Interpolate(lower, TensorPrimitives.Min(values[(below + 1)..]), fraction);
         }
     }
 
-    /// <summary>The median with linear interpolation; reorders the values, which must be non-empty and hold no NaN.</summary>
+    /// <summary>The median as NumPy and pandas give it: the middle value, or the mean of the two middle values.</summary>
     public static double Median(Span<double> values)
     {
-        Span<double> result = stackalloc double[1];
-        Linear(values, [0.5], result);
-        return result[0];
+        var half = values.Length / 2;
+        var upper = Select(values, half);
+        if (values.Length % 2 == 1) return upper;
+        return (TensorPrimitives.Max(values[..half]) + upper) / 2;
     }
 
-    /// <summary>Moves the k-th smallest value to index k, smaller ones before it and larger ones after it.</summary>
+    /// <summary>NumPy's lerp: from the nearer end, so that a fraction of exactly 1 gives the upper value.</summary>
+    static double Interpolate(double lower, double upper, double fraction)
+    {
+        var difference = upper - lower;
+        return fraction >= 0.5 ? upper - difference * (1 - fraction) : lower + difference * fraction;
+    }
+
+    /// <summary>Moves the k-th smallest value to index k, no larger ones before it and no smaller ones after it.</summary>
     static double Select(Span<double> values, int k)
     {
         FloydRivest(ref MemoryMarshal.GetReference(values), 0, values.Length - 1, k);

@@ -1,6 +1,6 @@
 using Kiln.Data;
 
-namespace Kiln.Learn.ModelSelection;
+namespace Kiln.Learn;
 
 /// <summary>
 /// The distinct values of a label column (classes, groups) as dense codes, numbered in order of first

@@ -1,6 +1,6 @@
 using Kiln.Data;
 
-namespace Kiln.Learn.Preprocessing;
+namespace Kiln.Learn;
 
 /// <summary>Numeric transformers' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
 internal static class NumericInput
