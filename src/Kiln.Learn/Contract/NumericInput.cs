@@ -2,9 +2,16 @@ using Kiln.Data;
 
 namespace Kiln.Learn;
 
-/// <summary>Numeric transformers' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
+/// <summary>Numeric learners' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
 internal static class NumericInput
 {
+    /// <summary>The features as one dense row-major matrix, the layout distance- and gradient-based learners want.</summary>
+    public static FeatureMatrix Matrix(Frame features, string estimator)
+    {
+        Columns(features, estimator);
+        return features.ToFeatureMatrix([.. features.ColumnNames], keepMissing: true);
+    }
+
     public static Float64Column[] Columns(Frame features, string estimator)
     {
         var columns = new Float64Column[features.ColumnCount];

@@ -1,0 +1,25 @@
+using Kiln.Data;
+
+namespace Kiln.Learn;
+
+/// <summary>The base of fitted regressors on numeric features: checks the input, hands the learner a dense matrix, names the prediction as the target.</summary>
+public abstract class RegressorModel(IEstimator estimator, InputSchema schema, string targetName) : IRegressorModel
+{
+    public IEstimator Estimator { get; } = estimator;
+    public InputSchema Schema { get; } = schema;
+
+    /// <summary>The name of the target the model was fitted on, which its predictions carry.</summary>
+    public string TargetName { get; } = targetName;
+
+    public Column Predict(Frame features)
+    {
+        var name = EstimatorCatalog.NameOf(Estimator);
+        var input = Schema.Check(features, name);
+        InputValues.Check(input, Estimator);
+        return new Float64Column(TargetName, PredictValues(NumericInput.Matrix(input, name)));
+    }
+
+    protected abstract double[] PredictValues(FeatureMatrix x);
+
+    public abstract void Save(ModelWriter writer);
+}
