@@ -13,7 +13,7 @@ public static class KilnApp
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(DatasetsCommands.Create());
         root.Subcommands.Add(PrepCommand.Create());
-        root.Subcommands.Add(EstimatorsCommands.Create());
+        root.Subcommands.Add(ModelsCommands.Create());
         return root;
     }
 

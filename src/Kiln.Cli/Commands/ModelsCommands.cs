@@ -5,20 +5,20 @@ using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
-/// <summary><c>kiln estimators list|show</c>: the estimator catalog, with each hyperparameter's type, default, range and help.</summary>
-public static class EstimatorsCommands
+/// <summary><c>kiln models list|show</c>: the estimator catalog — models, transformers and samplers — with each hyperparameter's type, default, range and help.</summary>
+public static class ModelsCommands
 {
     public static Command Create()
     {
-        var estimators = new Command("estimators", "The estimator catalog: every transformer, sampler and model by name, with its parameters");
-        estimators.Subcommands.Add(List());
-        estimators.Subcommands.Add(Show());
-        return estimators;
+        var models = new Command("models", "The catalog: every model, transformer and sampler by name, with its parameters");
+        models.Subcommands.Add(List());
+        models.Subcommands.Add(Show());
+        return models;
     }
 
     static Command List()
     {
-        var command = new Command("list", "List the estimators, their role and what they do");
+        var command = new Command("list", "List the models, transformers and samplers: name, task and what each does");
         command.Options.Add(CliOutput.JsonOption);
         command.SetAction(parseResult =>
         {
@@ -29,7 +29,7 @@ public static class EstimatorsCommands
                 output.WriteJson(entries.Select(e => new { e.Name, Role = Kebab.Of(e.Role.ToString()), e.Help, e.Capabilities }));
                 return 0;
             }
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("name", "role", "what it does", "capabilities");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("name", "task", "what it does", "capabilities");
             foreach (var e in entries)
                 table.AddRow(e.Name, Kebab.Of(e.Role.ToString()), Markup.Escape(e.Help), string.Join(", ", e.Capabilities));
             output.Console.Write(table);
@@ -40,8 +40,8 @@ public static class EstimatorsCommands
 
     static Command Show()
     {
-        var name = new Argument<string>("name") { Description = "The estimator's name, as `kiln estimators list` shows it" };
-        var command = new Command("show", "Show an estimator's parameters: type, default, allowed values and help");
+        var name = new Argument<string>("name") { Description = "The estimator's name, as `kiln models list` shows it" };
+        var command = new Command("show", "Show a model's parameters: type, default, allowed values and help");
         command.Arguments.Add(name);
         command.Options.Add(CliOutput.JsonOption);
         command.SetAction(parseResult =>
