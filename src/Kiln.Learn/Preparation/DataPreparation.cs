@@ -46,30 +46,14 @@ public static class DataPreparation
         var derived = options.Derive.Count == 0 ? null : new DerivedFeatures { Expressions = string.Join(';', options.Derive) };
         if (derived is not null) converted = derived.Fit(converted).Transform(converted);
 
-        var dropped = new List<DroppedColumn>();
-        var numeric = new List<string>();
-        var text = new List<string>();
-        var dates = new List<string>();
-        foreach (var column in converted.Columns)
-        {
-            switch (column.Type)
-            {
-                case DataType.DateTime: dates.Add(column.Name); break;
-                case DataType.String when IsIdentifierLike((StringColumn)column, options.MaxCategories, out var distinct):
-                    dropped.Add(new DroppedColumn(column.Name,
-                        $"text with {distinct} distinct values in {column.Length - column.MissingCount} rows: an identifier or free text, not a category"));
-                    break;
-                case DataType.String: text.Add(column.Name); break;
-                default: numeric.Add(column.Name); break;
-            }
-        }
-        if (numeric.Count + text.Count + dates.Count == 0)
+        var columns = FeatureColumns.Of(converted, options.MaxCategories);
+        if (columns.IsEmpty)
             throw new DataFormatException(source, null, null, "no feature columns are left to prepare");
         cancellationToken.ThrowIfCancellationRequested();
 
         RowFilterResult? outliers = null;
         OutlierRemoverModel? outlierModel = null;
-        var continuous = numeric.Where(n => IsContinuous(converted[n])).ToArray();
+        var continuous = columns.Numeric.Where(n => IsContinuous(converted[n])).ToArray();
         if (options.DropOutliers is { } method && continuous.Length > 0)
         {
             progress?.Report("finding outliers in the training rows");
@@ -80,49 +64,19 @@ public static class DataPreparation
         }
 
         progress?.Report("fitting the preprocessing pipeline on the training rows");
-        var pipeline = BuildPipeline(options, derived, numeric, text, dates);
+        var pipeline = new Pipeline(DefaultPreprocessing.Steps(columns, options.Impute, scale: true, derived));
         var model = pipeline.Fit(train.Drop(options.Target), train[options.Target],
             new FitContext { Cancellation = cancellationToken });
 
         progress?.Report("transforming the splits");
         return new PreparationResult(source, options, task, input.RowCount, missingBefore,
             input.RowCount - labelled.RowCount, labelled.RowCount - deduplicated.RowCount,
-            ((TypeConverterModel)model.Steps[0].Model).Conversions, dropped,
-            numeric, text, dates, outliers, outlierModel, model,
+            ((TypeConverterModel)model.Steps[0].Model).Conversions, columns.Dropped,
+            columns.Numeric, columns.Text, columns.Dates, outliers, outlierModel, model,
             Prepare("train", train, model, options.Target, task),
             Prepare("validation", split.Validation, model, options.Target, task),
             Prepare("test", split.Test, model, options.Target, task));
     }
-
-    static Pipeline BuildPipeline(PreparationOptions options, DerivedFeatures? derived, List<string> numeric, List<string> text, List<string> dates)
-    {
-        var steps = new List<PipelineStep> { new("convert-types", new TypeConverter()) };
-        if (derived is not null) steps.Add(new("derive", derived));
-        var parts = new List<ColumnTransformerPart>();
-        if (numeric.Count > 0)
-            parts.Add(new("numeric", new Pipeline(new PipelineStep("impute", NumericImputer(options.Impute)), new PipelineStep("scale", new StandardScaler())),
-                ColumnSelector.ByName(numeric)));
-        if (text.Count > 0)
-            parts.Add(new("text", new Pipeline(
-                new PipelineStep("impute", new SimpleImputer { Strategy = ImputationStrategy.MostFrequent }),
-                new PipelineStep("one-hot", new OneHotEncoder { HandleUnknown = UnknownCategoryHandling.Ignore })),
-                ColumnSelector.ByName(text)));
-        if (dates.Count > 0)
-            parts.Add(new("dates", new Pipeline(new PipelineStep("parts", new DatetimeFeatures { Parts = "year,month,day,day-of-week" }),
-                new PipelineStep("impute", new SimpleImputer { Strategy = ImputationStrategy.MostFrequent })),
-                ColumnSelector.ByName(dates)));
-        steps.Add(new("encode", new ColumnTransformer(parts) { Remainder = Remainder.Drop }));
-        return new Pipeline(steps);
-    }
-
-    static IEstimator NumericImputer(NumericImputation imputation) => imputation switch
-    {
-        NumericImputation.Mean => new SimpleImputer { Strategy = ImputationStrategy.Mean },
-        NumericImputation.Median => new SimpleImputer { Strategy = ImputationStrategy.Median },
-        NumericImputation.Mode => new SimpleImputer { Strategy = ImputationStrategy.MostFrequent },
-        NumericImputation.Knn => new KnnImputer(),
-        _ => throw new ArgumentOutOfRangeException(nameof(imputation), imputation, null),
-    };
 
     static PreparedSplit Prepare(string name, Frame raw, PipelineModel model, string target, string task)
     {
@@ -173,10 +127,4 @@ public static class DataPreparation
     /// <summary>Outlier rules only make sense for measurements: flags, codes and counts with few values are left alone.</summary>
     static bool IsContinuous(Column column) =>
         column.Type != DataType.Bool && new Frame(column).ValueCounts(column.Name).RowCount > DiscreteValues;
-
-    static bool IsIdentifierLike(StringColumn column, int maxCategories, out int distinct)
-    {
-        distinct = new Frame(column).ValueCounts(column.Name).RowCount;
-        return distinct > maxCategories && distinct > (column.Length - column.MissingCount) / 2;
-    }
 }
