@@ -24,6 +24,9 @@ public static class Capability
     /// <summary>Changes the number of rows (samplers, outlier removal): used in preparation, never at prediction time.</summary>
     public const string ChangesRows = "changes-rows";
 
+    /// <summary>Unaffected by rescaling a feature (trees, naive Bayes on counts), so default preprocessing leaves numbers unscaled.</summary>
+    public const string ScaleInvariant = "scale-invariant";
+
     /// <summary>Needs non-negative inputs (chi², multinomial naive Bayes, Box–Cox).</summary>
     public const string NonNegativeInput = "non-negative-input";
 }
