@@ -121,11 +121,7 @@ internal static class Utf8ValueParser
         return false;
     }
 
-    static readonly string[] DateFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-        "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy/MM/dd",
-    ];
+    static readonly string[] DateFormats = [.. IsoDateFormats.All];
 
     /// <summary>ISO-8601 dates and times (and yyyy/MM/dd); other formats stay text rather than guess day/month order.</summary>
     public static bool TryParseDate(ReadOnlySpan<byte> text, out DateTime value)

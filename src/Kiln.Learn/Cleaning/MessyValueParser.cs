@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Data;
 
 namespace Kiln.Learn.Cleaning;
 
@@ -11,11 +12,8 @@ public static class MessyValueParser
 {
     static readonly string[] CurrencySymbols = ["US$", "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "CHF", "USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CNY", "INR", "SEK", "NOK", "DKK", "NZD"];
 
-    static readonly string[] IsoFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK", "yyyy/MM/dd",
-    ];
+    // the layouts the readers take as dates, plus minutes after a T, which the readers leave as text
+    static readonly string[] IsoFormats = [.. IsoDateFormats.All, "yyyy-MM-ddTHH:mm"];
 
     static readonly string[] DayFirstFormats = SeparatedFormats("d", "M");
     static readonly string[] MonthFirstFormats = SeparatedFormats("M", "d");

@@ -6,8 +6,9 @@ namespace Kiln.Learn.Compose;
 /// Applies each part's transformer to the columns its selector picks and puts the outputs side by side, in part order,
 /// followed by the unselected columns when <see cref="Remainder"/> is <see cref="Compose.Remainder.Passthrough"/>
 /// (scikit-learn's ColumnTransformer). Selections are resolved and checked before anything is fitted; parts fit in parallel.
+/// <see cref="FitTransform"/> also gives the training rows' output, in which cross-fitting parts give their out-of-fold output.
 /// </summary>
-public sealed record ColumnTransformer : Estimator<ColumnTransformerModel>
+public sealed record ColumnTransformer : Estimator<ColumnTransformerModel>, ICrossFittingEstimator
 {
     public ColumnTransformer(params IEnumerable<ColumnTransformerPart> parts) => Parts = [.. parts];
 
@@ -15,7 +16,20 @@ public sealed record ColumnTransformer : Estimator<ColumnTransformerModel>
 
     public Remainder Remainder { get; init; } = Remainder.Drop;
 
-    protected override ColumnTransformerModel FitCore(Frame features, Column? target, FitContext context)
+    protected override ColumnTransformerModel FitCore(Frame features, Column? target, FitContext context) =>
+        FitParts(features, target, context, null);
+
+    public (ITransformerModel Model, Frame Training) FitTransform(Frame features, Column? target = null, FitContext? context = null) =>
+        FitChecked(features, target, context, checkedContext =>
+        {
+            var outputs = new Frame[Parts.Count];
+            var model = FitParts(features, target, checkedContext, outputs);
+            var training = new Frame([.. outputs.SelectMany(o => o.Columns), .. model.PassthroughColumns.Select(name => features[name])]);
+            return ((ITransformerModel)model, training);
+        });
+
+    /// <summary>Fits every part; with <paramref name="outputs"/>, also keeps each part's output for the training rows.</summary>
+    ColumnTransformerModel FitParts(Frame features, Column? target, FitContext context, Frame[]? outputs)
     {
         var selections = Resolve(features);
         var selected = selections.SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
@@ -24,9 +38,15 @@ public sealed record ColumnTransformer : Estimator<ColumnTransformerModel>
         var models = new ITransformerModel[Parts.Count];
         PartsInParallel.Run(Parts.Count, context.Cancellation, i =>
         {
-            var model = Parts[i].Transformer.Fit(features.Select([.. selections[i]]), target, context);
+            var input = features.Select([.. selections[i]]);
+            IModel model;
+            if (outputs is not null && Parts[i].Transformer is ICrossFittingEstimator crossFitting)
+                (model, outputs[i]) = crossFitting.FitTransform(input, target, context);
+            else
+                model = Parts[i].Transformer.Fit(input, target, context);
             models[i] = model is ITransformerModel transformer && StepRoles.RoleOf(model) == EstimatorRole.Transformer ? transformer
                 : throw new ArgumentException($"column transformer part '{Parts[i].Name}' fitted a model that does not transform", nameof(Parts));
+            if (outputs is not null) outputs[i] ??= models[i].Transform(input);
         });
 
         CheckOutputNames(models, passthrough);

@@ -11,8 +11,12 @@ namespace Kiln.Learn.Compose;
 /// the rows, target and weights the later steps train on, but at transform and predict time every row passes them
 /// untouched, as in imbalanced-learn's Pipeline, so a prediction still has one row per input row.
 /// </para>
+/// <para>
+/// A step that cross-fits (<see cref="ICrossFittingEstimator"/>, such as the target encoder) hands the next step its
+/// out-of-fold output for the training rows, not its model's output, as scikit-learn's Pipeline does with fit_transform.
+/// </para>
 /// </summary>
-public sealed record Pipeline : Estimator<PipelineModel>
+public sealed record Pipeline : Estimator<PipelineModel>, ICrossFittingEstimator
 {
     public Pipeline(params IEnumerable<PipelineStep> steps) => Steps = [.. steps];
 
@@ -32,29 +36,60 @@ public sealed record Pipeline : Estimator<PipelineModel>
         return new Pipeline(steps);
     }
 
-    protected override PipelineModel FitCore(Frame features, Column? target, FitContext context)
+    protected override PipelineModel FitCore(Frame features, Column? target, FitContext context) =>
+        FitSteps(features, target, context, withTraining: false).Model;
+
+    /// <summary>
+    /// Fits the pipeline and gives the last step's output for the training rows, cross-fitted where a step cross-fits.
+    /// When a step changed the rows, the output no longer lines up with the input, so it is the fitted pipeline's transform.
+    /// </summary>
+    public (ITransformerModel Model, Frame Training) FitTransform(Frame features, Column? target = null, FitContext? context = null) =>
+        FitChecked(features, target, context, checkedContext =>
+        {
+            var (model, training) = FitSteps(features, target, checkedContext, withTraining: true);
+            return ((ITransformerModel)model, training!);
+        });
+
+    (PipelineModel Model, Frame? Training) FitSteps(Frame features, Column? target, FitContext context, bool withTraining)
     {
         CheckSteps(target);
         var fitted = new NamedModel[Steps.Count];
         var (rows, labels, weights) = (features, target, context.SampleWeights);
+        var resampled = false;
         for (var i = 0; i < Steps.Count; i++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
             var step = Steps[i];
-            var model = step.Estimator.Fit(rows, labels, context with { SampleWeights = weights });
-            fitted[i] = new NamedModel(step.Name, model);
             var last = i == Steps.Count - 1;
-            if (model is IResamplingModel resampler)
+            var transforms = !last || withTraining;
+            var stepContext = context with { SampleWeights = weights };
+            IModel model;
+            if (transforms && step.Estimator is ICrossFittingEstimator crossFitting)
             {
-                if (!last) (rows, labels, weights) = Resample(step.Name, resampler, rows, labels, weights);
+                (model, rows) = crossFitting.FitTransform(rows, labels, stepContext);
             }
-            else if (!last)
+            else
             {
-                rows = ((ITransformerModel)model).Transform(rows);
+                model = step.Estimator.Fit(rows, labels, stepContext);
+                if (model is IResamplingModel resampler)
+                {
+                    if (!last)
+                    {
+                        (rows, labels, weights) = Resample(step.Name, resampler, rows, labels, weights);
+                        resampled = true;
+                    }
+                }
+                else if (transforms)
+                {
+                    rows = model is ITransformerModel transformer ? transformer.Transform(rows)
+                        : throw new InvalidOperationException($"pipeline step '{step.Name}' ({StepRoles.Describe(step.Estimator)}) does not transform, so the pipeline has no output");
+                }
             }
+            fitted[i] = new NamedModel(step.Name, model);
             context.Progress?.Report(new FitProgress($"pipeline step '{step.Name}'", i + 1, Steps.Count));
         }
-        return new PipelineModel(this, fitted);
+        var pipeline = new PipelineModel(this, fitted);
+        return (pipeline, !withTraining ? null : resampled ? pipeline.Transform(features) : rows);
     }
 
     /// <summary>The checks that need no data: step names, which steps may come before the last, and whether a target is needed.</summary>

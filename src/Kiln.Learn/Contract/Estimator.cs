@@ -8,7 +8,11 @@ namespace Kiln.Learn;
 /// </summary>
 public abstract record Estimator<TModel> : IEstimator<TModel> where TModel : IModel
 {
-    public TModel Fit(Frame features, Column? target = null, FitContext? context = null)
+    public TModel Fit(Frame features, Column? target = null, FitContext? context = null) =>
+        FitChecked(features, target, context, checkedContext => FitCore(features, target, checkedContext));
+
+    /// <summary>Runs <paramref name="fit"/> after the checks <see cref="Fit"/> makes, for fitting that also gives more than the model.</summary>
+    protected TResult FitChecked<TResult>(Frame features, Column? target, FitContext? context, Func<FitContext, TResult> fit)
     {
         ArgumentNullException.ThrowIfNull(features);
         context ??= FitContext.Default;
@@ -28,7 +32,7 @@ public abstract record Estimator<TModel> : IEstimator<TModel> where TModel : IMo
         InputValues.CheckTarget(target, this);
         InputValues.Check(features, this);
         context.Cancellation.ThrowIfCancellationRequested();
-        return FitCore(features, target, context);
+        return fit(context);
     }
 
     protected abstract TModel FitCore(Frame features, Column? target, FitContext context);

@@ -11,12 +11,13 @@ namespace Kiln.Learn.Preprocessing;
 /// <see cref="Estimator{TModel}.Fit"/> learns encodings from all rows, which is what <see cref="ITransformerModel.Transform"/>
 /// applies to new data. Encoding the training rows with those same encodings leaks each row's own target into its
 /// feature, so use <see cref="FitTransform"/> for the training rows: it returns the model together with out-of-fold
-/// (cross-fitted) encodings of the training rows, each row encoded by a model fitted on the other folds.
+/// (cross-fitted) encodings of the training rows, each row encoded by a model fitted on the other folds. Pipelines and
+/// column transformers do so themselves (<see cref="ICrossFittingEstimator"/>).
 /// </para>
 /// </summary>
 [Estimator("target-encoder", EstimatorRole.Transformer, "Encode categorical columns by the (shrunk) mean target of each category",
     Capabilities = [Capability.RequiresTarget, Capability.Randomized, Capability.AllowsMissing, Capability.TextInput])]
-public sealed record TargetEncoder : Estimator<TargetEncoderModel>
+public sealed record TargetEncoder : Estimator<TargetEncoderModel>, ICrossFittingEstimator
 {
     internal const string Name = "target-encoder";
 
@@ -93,6 +94,9 @@ public sealed record TargetEncoder : Estimator<TargetEncoderModel>
         for (var k = 0; k < columns.Length; k++) columns[k] = new Float64Column(model.OutputNames[k], output[k]);
         return (model, new Frame(columns));
     }
+
+    (ITransformerModel Model, Frame Training) ICrossFittingEstimator.FitTransform(Frame features, Column? target, FitContext? context) =>
+        FitTransform(features, target ?? throw new ArgumentException($"{Name} needs a target column to fit", nameof(target)), context);
 
     /// <summary>Each row's slot: its category, or the last slot for missing.</summary>
     internal static int[] Slots(CategoryLevels levels, Column column)

@@ -89,3 +89,20 @@ internal sealed class KeepFirstRowsModel(KeepFirstRows estimator, InputSchema sc
 
     public void Save(ModelWriter writer) => throw new InvalidOperationException("a test double is never saved");
 }
+
+/// <summary>Passes rows through and keeps the frame it was fitted on, to show what a composite fits its later steps on.</summary>
+internal sealed record RememberFittingRows : Estimator<RememberFittingRowsModel>
+{
+    protected override RememberFittingRowsModel FitCore(Frame features, Column? target, FitContext context) => new(this, InputSchema.Of(features), features);
+}
+
+internal sealed class RememberFittingRowsModel(RememberFittingRows estimator, InputSchema schema, Frame fittedOn) : TransformerModel(estimator, schema)
+{
+    public Frame FittedOn => fittedOn;
+
+    public override IReadOnlyList<string> OutputNames => [.. Schema.Names];
+
+    protected override Frame TransformCore(Frame features) => features;
+
+    public override void Save(ModelWriter writer) => throw new InvalidOperationException("a test double is never saved");
+}
