@@ -14,6 +14,7 @@ public static class KilnApp
         root.Subcommands.Add(DatasetsCommands.Create());
         root.Subcommands.Add(PrepCommand.Create());
         root.Subcommands.Add(ModelsCommands.Create());
+        foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 

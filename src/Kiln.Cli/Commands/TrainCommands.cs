@@ -1,0 +1,154 @@
+using System.CommandLine;
+using Kiln.Data;
+using Kiln.Learn;
+using Kiln.Learn.Training;
+using Spectre.Console;
+
+namespace Kiln.Cli.Commands;
+
+/// <summary><c>kiln train</c>, <c>kiln predict</c> and <c>kiln evaluate</c>: fit a catalog model on a CSV, apply it, score it.</summary>
+public static class TrainCommands
+{
+    public static IEnumerable<Command> Create() => [Train(), Predict(), Evaluate()];
+
+    static Command Train()
+    {
+        var target = new Option<string>("--target") { Description = "The column to predict", Required = true };
+        var model = new Option<string>("--model") { Description = "The model's catalog name (`kiln models list`)", Required = true };
+        var parameters = new Option<string[]>("--param") { Description = "A hyperparameter as name=value; repeatable", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<long?>("--seed") { Description = "Seed for models that draw random numbers" };
+        var outPath = new Option<string>("--out") { Description = "The model package to write (.kiln)", Required = true };
+        var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package");
+        foreach (var option in new Option[] { target, model, parameters, seed, outPath }) command.Options.Add(option);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
+            var result = ModelTraining.Train(frame, path, parseResult.GetValue(target)!, parseResult.GetValue(model)!,
+                ParseParameters(parseResult.GetValue(parameters) ?? []), parseResult.GetValue(seed), cancellationToken);
+            var package = Path.GetFullPath(parseResult.GetValue(outPath)!);
+            ModelPackage.Save(result.Model, package, new PackageInfo
+            {
+                Metrics = result.TrainingScores?.Summary(),
+                DataFingerprint = DataFingerprint.Of(frame),
+                Seed = parseResult.GetValue(seed),
+            });
+            var steps = result.Model.Steps.Select(s => s.Name).ToList();
+            if (output.IsJson)
+            {
+                output.WriteJson(new
+                {
+                    Model = result.Entry.Name, Package = package, result.Rows, result.Seconds, Preprocessing = steps[..^1],
+                    result.Columns, TrainingScores = result.TrainingScores,
+                });
+                return Task.FromResult(0);
+            }
+            output.Writer.WriteLine($"{result.Entry.Name} fitted on {result.Rows:N0} rows in {result.Seconds:F2} s");
+            output.Writer.WriteLine($"preprocessing: {result.Columns.Numeric.Count} numeric columns imputed" +
+                (result.Entry.Has(Capability.ScaleInvariant) ? "" : " and standardised") +
+                $", {result.Columns.Text.Count} text columns one-hot encoded, {result.Columns.Dates.Count} date columns split into parts");
+            foreach (var dropped in result.Columns.Dropped) output.Writer.WriteLine($"  left out '{dropped.Column}': {dropped.Reason}");
+            if (result.TrainingScores is { } scores) WriteScores(output, scores, "training-set scores");
+            output.Writer.WriteLine(package);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    static Command Predict()
+    {
+        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
+        var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
+        var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
+        var command = new Command("predict", "Apply a model package to the rows of a file");
+        command.Arguments.Add(package);
+        FrameInput.AddTo(command);
+        command.Options.Add(outPath);
+        command.Options.Add(probabilities);
+        command.Options.Add(CliOutput.JsonOption);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var model = ModelPackage.Load(parseResult.GetValue(package)!);
+            var (frame, _) = FrameInput.Read(parseResult, cancellationToken);
+            if (model is not IPredictorModel predictor)
+                throw new ArgumentException("this package holds a transformer, not a model that predicts");
+            var predictions = new Frame(predictor.Predict(frame));
+            if (parseResult.GetValue(probabilities))
+            {
+                if (model is not IClassifierModel classifier || model is Kiln.Learn.Compose.PipelineModel { Role: not EstimatorRole.Classifier })
+                    throw new ArgumentException("--proba needs a classifier");
+                foreach (var column in classifier.PredictProbabilities(frame).Columns)
+                    predictions = predictions.WithColumn(column.Rename($"p({column.Name})"));
+            }
+            if (parseResult.GetValue(outPath) is { } file)
+            {
+                predictions.WriteCsv(file);
+                output.Writer.WriteLine(Path.GetFullPath(file));
+            }
+            else if (output.IsJson) output.WriteJson(FrameTable.Records(predictions));
+            else CsvWriter.Write(predictions, output.Writer);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    static Command Evaluate()
+    {
+        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
+        var command = new Command("evaluate", "Score a model package on a labelled file (the target column found by name)");
+        command.Arguments.Add(package);
+        FrameInput.AddTo(command);
+        command.Options.Add(CliOutput.JsonOption);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var model = ModelPackage.Load(parseResult.GetValue(package)!);
+            var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
+            var target = ModelTraining.TargetOf(model) ?? throw new ArgumentException("this package holds no classifier or regressor to score");
+            if (!frame.HasColumn(target))
+                throw new DataFormatException(path, null, target, "the model's target column is not in the file, so there is nothing to score against");
+            var scores = ModelTraining.Evaluate(model, frame, target);
+            if (output.IsJson) output.WriteJson(scores);
+            else WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    static void WriteScores(CliOutput output, Evaluation scores, string title)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("score", "value");
+        if (scores.Classification is { } c)
+        {
+            table.AddRow("accuracy", F(c.Accuracy));
+            table.AddRow("precision (macro / weighted)", $"{F(c.PrecisionMacro)} / {F(c.PrecisionWeighted)}");
+            table.AddRow("recall (macro / weighted)", $"{F(c.RecallMacro)} / {F(c.RecallWeighted)}");
+            table.AddRow("F1 (macro / weighted)", $"{F(c.F1Macro)} / {F(c.F1Weighted)}");
+            if (c.RocAuc is { } auc) table.AddRow("ROC AUC", F(auc));
+            if (c.LogLoss is { } loss) table.AddRow("log loss", F(loss));
+        }
+        if (scores.Regression is { } r)
+        {
+            table.AddRow("MSE", F(r.MeanSquaredError));
+            table.AddRow("RMSE", F(r.RootMeanSquaredError));
+            table.AddRow("MAE", F(r.MeanAbsoluteError));
+            table.AddRow("R²", F(r.R2));
+        }
+        output.Console.Write(table);
+    }
+
+    static string F(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+
+    static Dictionary<string, object?> ParseParameters(string[] pairs)
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0) throw new ArgumentException($"--param '{pair}' is not name=value (for example C=0.5)");
+            parameters[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+        return parameters;
+    }
+}
