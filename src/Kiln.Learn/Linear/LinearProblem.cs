@@ -1,0 +1,47 @@
+using Kiln.Data;
+
+namespace Kiln.Learn.Linear;
+
+/// <summary>The checked inputs of a linear regressor: the dense features and a numeric target without gaps.</summary>
+internal static class LinearProblem
+{
+    public static (FeatureMatrix X, double[] Y) Of(Frame features, Column? target, string estimator)
+    {
+        var x = NumericInput.Matrix(features, estimator);
+        if (target is null) throw new ArgumentException($"{estimator} needs a target column to fit", nameof(target));
+        if (!target.Type.IsNumeric())
+            throw new ArgumentException($"{estimator}: the target '{target.Name}' is {target.Type.Name()}; a regressor needs a numeric target", nameof(target));
+        var y = target.AsFloat64().Values.ToArray();
+        for (var i = 0; i < y.Length; i++)
+            if (!double.IsFinite(y[i]))
+                throw new ArgumentException($"{estimator}: the target '{target.Name}' holds {(double.IsNaN(y[i]) ? "a missing value" : "an infinite value")} at row {i}; drop or fill it first", nameof(target));
+        return (x, y);
+    }
+
+    /// <summary>The least-squares or ridge solution with its intercept, as a model.</summary>
+    public static LinearRegressorModel SolveClosedForm(IEstimator estimator, Frame features, Column target, FitContext context, double alpha, bool fitIntercept)
+    {
+        var name = EstimatorCatalog.NameOf(estimator);
+        var (x, y) = Of(features, target, name);
+        var problem = CenteredGram.Of(x, y, context.SampleWeights, fitIntercept);
+        context.Cancellation.ThrowIfCancellationRequested();
+        var (coefficients, rank) = NormalEquations.Solve(problem.Gram, problem.Moments, alpha);
+        var intercept = fitIntercept ? problem.InterceptFor(coefficients) : 0;
+        return new LinearRegressorModel(estimator, InputSchema.Of(features), target.Name, coefficients, intercept, rank, null);
+    }
+
+    /// <summary>The elastic-net solution by coordinate descent; <paramref name="l1Ratio"/> 1 is the lasso.</summary>
+    public static LinearRegressorModel SolveElasticNet(IEstimator estimator, Frame features, Column target, FitContext context,
+        double alpha, double l1Ratio, bool fitIntercept, int maxIterations, double tol)
+    {
+        var name = EstimatorCatalog.NameOf(estimator);
+        var (x, y) = Of(features, target, name);
+        var problem = CenteredGram.Of(x, y, context.SampleWeights, fitIntercept);
+        // scikit-learn's objective averages the loss over rows; multiplying through by the weight total gives the per-row penalties
+        var n = problem.WeightTotal;
+        var coefficients = new double[x.FeatureCount];
+        var (sweeps, _) = GramCoordinateDescent.Minimise(problem, alpha * l1Ratio * n, alpha * (1 - l1Ratio) * n, maxIterations, tol, coefficients, context.Cancellation);
+        var intercept = fitIntercept ? problem.InterceptFor(coefficients) : 0;
+        return new LinearRegressorModel(estimator, InputSchema.Of(features), target.Name, coefficients, intercept, null, sweeps);
+    }
+}
