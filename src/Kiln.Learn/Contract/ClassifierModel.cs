@@ -50,11 +50,5 @@ public abstract class ClassifierModel(IEstimator estimator, InputSchema schema, 
 
     public abstract void Save(ModelWriter writer);
 
-    FeatureMatrix Matrix(Frame features)
-    {
-        var name = EstimatorCatalog.NameOf(Estimator);
-        var input = Schema.Check(features, name);
-        InputValues.Check(input, Estimator);
-        return NumericInput.Matrix(input, name);
-    }
+    FeatureMatrix Matrix(Frame features) => NumericInput.CheckedMatrix(this, features);
 }

@@ -8,13 +8,7 @@ public abstract class ClustererModel(IEstimator estimator, InputSchema schema) :
     public IEstimator Estimator { get; } = estimator;
     public InputSchema Schema { get; } = schema;
 
-    public Column Predict(Frame features)
-    {
-        var name = EstimatorCatalog.NameOf(Estimator);
-        var input = Schema.Check(features, name);
-        InputValues.Check(input, Estimator);
-        return new Int64Column("cluster", PredictClusters(NumericInput.Matrix(input, name)));
-    }
+    public Column Predict(Frame features) => new Int64Column("cluster", PredictClusters(NumericInput.CheckedMatrix(this, features)));
 
     protected abstract long[] PredictClusters(FeatureMatrix x);
 

@@ -5,6 +5,15 @@ namespace Kiln.Learn;
 /// <summary>Numeric learners' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
 internal static class NumericInput
 {
+    /// <summary>A fitted model's input checked against its schema and values, as one dense matrix.</summary>
+    public static FeatureMatrix CheckedMatrix(IModel model, Frame features)
+    {
+        var name = EstimatorCatalog.NameOf(model.Estimator);
+        var input = model.Schema.Check(features, name);
+        InputValues.Check(input, model.Estimator);
+        return Matrix(input, name);
+    }
+
     /// <summary>The features as one dense row-major matrix, the layout distance- and gradient-based learners want.</summary>
     public static FeatureMatrix Matrix(Frame features, string estimator)
     {

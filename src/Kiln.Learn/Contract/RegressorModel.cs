@@ -11,13 +11,7 @@ public abstract class RegressorModel(IEstimator estimator, InputSchema schema, s
     /// <summary>The name of the target the model was fitted on, which its predictions carry.</summary>
     public string TargetName { get; } = targetName;
 
-    public Column Predict(Frame features)
-    {
-        var name = EstimatorCatalog.NameOf(Estimator);
-        var input = Schema.Check(features, name);
-        InputValues.Check(input, Estimator);
-        return new Float64Column(TargetName, PredictValues(NumericInput.Matrix(input, name)));
-    }
+    public Column Predict(Frame features) => new Float64Column(TargetName, PredictValues(NumericInput.CheckedMatrix(this, features)));
 
     protected abstract double[] PredictValues(FeatureMatrix x);
 
