@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Decomposition;
@@ -131,25 +130,11 @@ public sealed class PcaModel : TransformerModel
     protected override Frame TransformCore(Frame features)
     {
         var x = NumericInput.Matrix(features, "pca");
-        var (rows, width, count) = (x.RowCount, x.FeatureCount, ComponentCount);
-        var outputs = new double[count][];
-        for (var k = 0; k < count; k++) outputs[k] = new double[rows];
-        var whiten = ((Pca)Estimator).Whiten;
-        var values = x.Memory;
-        Parallel.For(0, rows, () => new double[width], (i, _, centred) =>
-        {
-            TensorPrimitives.Subtract(values.Span.Slice(i * width, width), _means, centred);
-            for (var k = 0; k < count; k++)
-            {
-                var projection = TensorPrimitives.Dot(centred, Component(k));
-                // a zero-variance component stays 0 rather than dividing by zero
-                outputs[k][i] = whiten && _explainedVariance[k] > 0 ? projection / Math.Sqrt(_explainedVariance[k]) : projection;
-            }
-            return centred;
-        }, _ => { });
-        var columns = new Column[count];
-        for (var k = 0; k < count; k++) columns[k] = new Float64Column(_outputNames[k], outputs[k]);
-        return new Frame(columns);
+        if (!((Pca)Estimator).Whiten) return Projection.Apply(x, _means, _components, _outputNames, null);
+        var deviations = new double[ComponentCount];
+        // a zero-variance component stays unscaled rather than dividing by zero
+        for (var k = 0; k < deviations.Length; k++) deviations[k] = _explainedVariance[k] > 0 ? Math.Sqrt(_explainedVariance[k]) : 1;
+        return Projection.Apply(x, _means, _components, _outputNames, deviations);
     }
 
     public override void Save(ModelWriter writer)
