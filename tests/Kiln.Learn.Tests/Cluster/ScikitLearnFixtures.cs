@@ -19,6 +19,18 @@ internal static class ScikitLearnFixtures
 
     public static double[][] Rows(JsonNode node) => [.. node.AsArray().Select(row => Doubles(row!))];
 
+    /// <summary>Each component equals scikit-learn's up to sign, which an SVD leaves free.</summary>
+    public static void ComponentsMatchUpToSign(JsonNode expected, Func<int, double[]> component, double tolerance)
+    {
+        var rows = Rows(expected);
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var ours = component(k);
+            var sign = Math.Sign(ours[0]) == Math.Sign(rows[k][0]) ? 1 : -1;
+            for (var j = 0; j < ours.Length; j++) Assert.Equal(rows[k][j], sign * ours[j], tolerance);
+        }
+    }
+
     /// <summary>The rank-10 matrix the script builds from a formula, so no wide CSV is committed.</summary>
     public static Frame WideMatrix(int rows, int columns)
     {

@@ -19,14 +19,7 @@ public class PcaTests
         for (var k = 0; k < variance.Length; k++) Assert.Equal(variance[k], model.ExplainedVariance[k], Tolerance * Math.Max(1, variance[k]));
         var singular = ScikitLearnFixtures.Doubles(expected["singular_values"]!);
         for (var k = 0; k < singular.Length; k++) Assert.Equal(singular[k], model.SingularValues[k], Tolerance * Math.Max(1, singular[k]));
-        var components = ScikitLearnFixtures.Rows(expected["components"]!);
-        for (var k = 0; k < components.Length; k++)
-        {
-            var ours = model.Component(k).ToArray();
-            // a component is only defined up to sign; compare with whichever sign matches
-            var sign = Math.Sign(ours[0]) == Math.Sign(components[k][0]) ? 1 : -1;
-            for (var j = 0; j < ours.Length; j++) Assert.Equal(components[k][j], sign * ours[j], Tolerance);
-        }
+        ScikitLearnFixtures.ComponentsMatchUpToSign(expected["components"]!, k => model.Component(k).ToArray(), Tolerance);
     }
 
     [Fact]

@@ -16,13 +16,7 @@ public class TruncatedSvdTests
         Assert.Equal(ScikitLearnFixtures.Doubles(expected["explained_variance_ratio"]!), model.ExplainedVarianceRatio, (a, b) => Math.Abs(a - b) < Tolerance);
         Assert.Equal(ScikitLearnFixtures.Doubles(expected["explained_variance"]!), model.ExplainedVariance, (a, b) => Math.Abs(a - b) < Tolerance);
         Assert.Equal(ScikitLearnFixtures.Doubles(expected["singular_values"]!), model.SingularValues, (a, b) => Math.Abs(a - b) < Tolerance * Math.Max(1, a));
-        var components = ScikitLearnFixtures.Rows(expected["components"]!);
-        for (var k = 0; k < components.Length; k++)
-        {
-            var ours = model.Component(k).ToArray();
-            var sign = Math.Sign(ours[0]) == Math.Sign(components[k][0]) ? 1 : -1;
-            for (var j = 0; j < ours.Length; j++) Assert.Equal(components[k][j], sign * ours[j], Tolerance);
-        }
+        ScikitLearnFixtures.ComponentsMatchUpToSign(expected["components"]!, k => model.Component(k).ToArray(), Tolerance);
     }
 
     [Fact]
