@@ -3,7 +3,7 @@ using Kiln.Data;
 namespace Kiln.Learn.Cluster;
 
 /// <summary>
-/// k-means clustering by Lloyd's algorithm (scikit-learn's KMeans): <see cref="NInit"/> seeded starts from k-means++ or
+/// k-means clustering by Lloyd's or Elkan's algorithm (scikit-learn's KMeans): <see cref="NInit"/> seeded starts from k-means++ or
 /// random rows, keeping the run of lowest inertia. Converges when no label changes or the centres move less than tol.
 /// </summary>
 [Estimator("kmeans", EstimatorRole.Clusterer, "Partition rows into k clusters around centres that minimise the squared distances",
@@ -25,6 +25,9 @@ public sealed record KMeans : Estimator<KMeansModel>
     [Parameter("Stop when the centres move less than this, relative to the mean column variance", Min = 0)]
     public double Tol { get; init; } = 1e-4;
 
+    [Parameter("lloyd (every distance each iteration) or elkan (triangle-inequality bounds skip most of them); the clusters are the same")]
+    public KMeansAlgorithm Algorithm { get; init; } = KMeansAlgorithm.Lloyd;
+
     [Parameter("Seed for the starting centres; the same seed gives the same clusters")]
     public long Seed { get; init; }
 
@@ -39,7 +42,9 @@ public sealed record KMeans : Estimator<KMeansModel>
         {
             context.Cancellation.ThrowIfCancellationRequested();
             var start = KMeansRuns.Start(x, NClusters, Init, context.SampleWeights, random);
-            var result = KMeansRuns.Lloyd(x, start, NClusters, MaxIter, tolerance, context.SampleWeights, context.Cancellation);
+            var result = Algorithm == KMeansAlgorithm.Elkan
+                ? ElkanRun.Fit(x, start, NClusters, MaxIter, tolerance, context.SampleWeights, context.Cancellation)
+                : KMeansRuns.Lloyd(x, start, NClusters, MaxIter, tolerance, context.SampleWeights, context.Cancellation);
             if (best is null || result.Inertia < best.Inertia) best = result;
             context.Progress?.Report(new FitProgress("kmeans runs", run + 1, NInit));
         }

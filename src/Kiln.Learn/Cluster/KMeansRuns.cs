@@ -77,7 +77,7 @@ internal static class KMeansRuns
         return new Run(centres, labels, Centres.Inertia(distances, weights), iterations);
     }
 
-    static void Sum(FeatureMatrix x, long[] labels, double[]? weights, double[] sums, double[] clusterWeights)
+    public static void Sum(FeatureMatrix x, long[] labels, double[]? weights, double[] sums, double[] clusterWeights)
     {
         var width = x.FeatureCount;
         Array.Clear(sums);
@@ -94,7 +94,7 @@ internal static class KMeansRuns
     }
 
     /// <summary>An empty cluster takes the row farthest from its centre, as scikit-learn relocates them, so no centre is lost.</summary>
-    static void RelocateEmpty(FeatureMatrix x, long[] labels, double[] distances, double[]? weights, double[] sums, double[] clusterWeights)
+    public static void RelocateEmpty(FeatureMatrix x, long[] labels, double[] distances, double[]? weights, double[] sums, double[] clusterWeights)
     {
         var width = x.FeatureCount;
         int[]? farthest = null;

@@ -23,6 +23,26 @@ public class KMeansTests
         Assert.Equal(1.0, ClusterAgreement.AdjustedRandIndex(ScikitLearnFixtures.Longs(expected["labels"]!), Labels(model.Predict(data))), 1e-12);
     }
 
+    [Theory]
+    [InlineData("iris")]
+    [InlineData("wine")]
+    public void Elkans_algorithm_finds_the_same_clusters_as_lloyds(string dataset)
+    {
+        var data = ScikitLearnFixtures.Csv($"cluster-{dataset}.csv");
+        var lloyd = new KMeans { NClusters = 4, Seed = 2 }.Fit(data);
+        var elkan = new KMeans { NClusters = 4, Seed = 2, Algorithm = KMeansAlgorithm.Elkan }.Fit(data);
+        Assert.Equal(lloyd.Inertia, elkan.Inertia, lloyd.Inertia * 1e-9);
+        Assert.Equal(Labels(lloyd.Predict(data)), Labels(elkan.Predict(data)));
+    }
+
+    [Fact]
+    public void Elkans_algorithm_matches_scikit_learn_on_iris()
+    {
+        var data = ScikitLearnFixtures.Csv("cluster-iris.csv");
+        var model = new KMeans { NClusters = 3, Seed = 0, Algorithm = KMeansAlgorithm.Elkan }.Fit(data);
+        Assert.Equal(Expected("iris")["inertia"]!.GetValue<double>(), model.Inertia, 1e-7);
+    }
+
     [Fact]
     public void Random_starts_reach_the_same_optimum_on_iris()
     {
