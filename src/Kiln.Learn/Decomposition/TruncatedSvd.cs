@@ -1,0 +1,108 @@
+using Kiln.Data;
+
+namespace Kiln.Learn.Decomposition;
+
+/// <summary>
+/// Truncated SVD (scikit-learn's TruncatedSVD, latent semantic analysis): the leading singular directions of the rows
+/// without centring them, so it suits sparse counts such as TF-IDF. Found by seeded randomized SVD.
+/// </summary>
+[Estimator("truncated-svd", EstimatorRole.Transformer, "Project rows onto their leading singular vectors, without centring (LSA)",
+    Capabilities = [Capability.Randomized])]
+public sealed record TruncatedSvd : Estimator<TruncatedSvdModel>
+{
+    [Parameter("Components to keep; at most min(rows, columns)", Min = 1)]
+    public int NComponents { get; init; } = 2;
+
+    [Parameter("Power iterations of the randomized SVD; more are slower and more exact", Min = 0)]
+    public int NIter { get; init; } = 5;
+
+    [Parameter("Extra random directions sketched beyond n-components, for accuracy", Min = 0)]
+    public int NOversamples { get; init; } = 10;
+
+    [Parameter("Seed of the randomized SVD's sketch; the same seed gives the same components")]
+    public long Seed { get; init; }
+
+    protected override TruncatedSvdModel FitCore(Frame features, Column? target, FitContext context)
+    {
+        var x = NumericInput.Matrix(features, "truncated-svd");
+        var limit = Math.Min(x.RowCount, x.FeatureCount);
+        if (NComponents > limit)
+            throw new ArgumentException($"truncated-svd: n-components is {NComponents} but the data allow at most min(rows, columns) = {limit}", nameof(NComponents));
+        var (singular, right) = Svd.Randomized(DenseMatrices.Of(x, null), NComponents, NOversamples, NIter, Seed);
+        var components = DenseMatrices.RowMajor(right);
+        var names = new string[NComponents];
+        for (var k = 0; k < names.Length; k++) names[k] = $"truncatedsvd{k}";
+
+        // as scikit-learn: the variance (ddof 0) of each output, as a share of the summed column variances
+        var outputs = Projection.Apply(x, null, components, names, null);
+        var variance = new double[NComponents];
+        for (var k = 0; k < variance.Length; k++) variance[k] = Variance(((Float64Column)outputs[k]).Values);
+        double total = 0;
+        for (var j = 0; j < x.FeatureCount; j++) total += Variance(features[j].AsFloat64().Values);
+        var ratio = new double[NComponents];
+        for (var k = 0; k < ratio.Length; k++) ratio[k] = total > 0 ? variance[k] / total : 0;
+        return new TruncatedSvdModel(this, InputSchema.Of(features), components, variance, ratio, singular);
+    }
+
+    static double Variance(ReadOnlySpan<double> values)
+    {
+        double mean = 0;
+        foreach (var value in values) mean += value;
+        mean /= values.Length;
+        double squares = 0;
+        foreach (var value in values) squares += (value - mean) * (value - mean);
+        return squares / values.Length;
+    }
+}
+
+/// <summary>A fitted <see cref="TruncatedSvd"/>: the components (rows), the singular values and the variance each output explains.</summary>
+public sealed class TruncatedSvdModel : TransformerModel
+{
+    readonly double[] _components;
+    readonly double[] _explainedVariance;
+    readonly double[] _explainedVarianceRatio;
+    readonly double[] _singularValues;
+    readonly string[] _outputNames;
+
+    internal TruncatedSvdModel(TruncatedSvd estimator, InputSchema schema, double[] components, double[] explainedVariance,
+        double[] explainedVarianceRatio, double[] singularValues) : base(estimator, schema)
+    {
+        _components = components;
+        _explainedVariance = explainedVariance;
+        _explainedVarianceRatio = explainedVarianceRatio;
+        _singularValues = singularValues;
+        _outputNames = new string[explainedVariance.Length];
+        for (var k = 0; k < _outputNames.Length; k++) _outputNames[k] = $"truncatedsvd{k}";
+    }
+
+    public int ComponentCount => _explainedVariance.Length;
+    public IReadOnlyList<double> ExplainedVariance => _explainedVariance;
+    public IReadOnlyList<double> ExplainedVarianceRatio => _explainedVarianceRatio;
+    public IReadOnlyList<double> SingularValues => _singularValues;
+    public override IReadOnlyList<string> OutputNames => _outputNames;
+
+    /// <summary>Component <paramref name="index"/>: its weight on each input column, unit length.</summary>
+    public ReadOnlySpan<double> Component(int index) => _components.AsSpan(index * Schema.Columns.Count, Schema.Columns.Count);
+
+    protected override Frame TransformCore(Frame features) =>
+        Projection.Apply(NumericInput.Matrix(features, "truncated-svd"), null, _components, _outputNames, null);
+
+    public override void Save(ModelWriter writer)
+    {
+        writer.Write("components", _components);
+        writer.Write("explained_variance", _explainedVariance);
+        writer.Write("explained_variance_ratio", _explainedVarianceRatio);
+        writer.Write("singular_values", _singularValues);
+    }
+
+    public static TruncatedSvdModel Load(ModelReader reader)
+    {
+        var components = reader.ReadDoubles("components");
+        var variance = reader.ReadDoubles("explained_variance");
+        var ratio = reader.ReadDoubles("explained_variance_ratio");
+        var singular = reader.ReadDoubles("singular_values");
+        if (components.Length != variance.Length * reader.Schema.Columns.Count || ratio.Length != variance.Length || singular.Length != variance.Length)
+            throw new InvalidDataException($"model package: truncated-svd holds {components.Length} component weights for {variance.Length} components of {reader.Schema.Columns.Count} columns");
+        return new TruncatedSvdModel((TruncatedSvd)reader.Estimator, reader.Schema, components, variance, ratio, singular);
+    }
+}
