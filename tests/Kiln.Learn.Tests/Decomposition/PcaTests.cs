@@ -5,6 +5,8 @@ using Kiln.Learn.Tests.Cluster;
 
 namespace Kiln.Learn.Tests.Decomposition;
 
+using ScikitLearnFixtures = Kiln.Learn.Tests.Cluster.ScikitLearnFixtures;
+
 public class PcaTests
 {
     const double Tolerance = 1e-6;

@@ -4,6 +4,8 @@ using Kiln.Learn.Tests.Cluster;
 
 namespace Kiln.Learn.Tests.Decomposition;
 
+using ScikitLearnFixtures = Kiln.Learn.Tests.Cluster.ScikitLearnFixtures;
+
 public class TruncatedSvdTests
 {
     const double Tolerance = 1e-6;
