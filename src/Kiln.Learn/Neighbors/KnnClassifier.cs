@@ -17,10 +17,13 @@ public sealed record KnnClassifier : Estimator<KnnClassifierModel>
     [Parameter("How distance between rows is measured")]
     public DistanceMetric Metric { get; init; } = DistanceMetric.Euclidean;
 
+    [Parameter("How neighbours are searched: auto, brute force or a KD-tree (euclidean and manhattan only); all give the same neighbours")]
+    public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
+
     protected override KnnClassifierModel FitCore(Frame features, Column? target, FitContext context)
     {
         var x = NumericInput.Matrix(features, "knn-classifier");
-        var search = NeighborSearch.Over(x, NNeighbors, Metric, "knn-classifier");
+        var search = NeighborSearch.Over(x, NNeighbors, Metric, Algorithm, "knn-classifier");
         // ascending class order, so that vote ties go to the smallest class as in scikit-learn
         var labels = ClassLabels.Of(target!, "target").Sorted();
         return new KnnClassifierModel(this, InputSchema.Of(features), labels.Values(), search, labels.CodeOfRow);
@@ -79,6 +82,6 @@ public sealed class KnnClassifierModel : ClassifierModel
         foreach (var code in codes)
             if (code < 0 || code >= classes.Length)
                 throw new InvalidDataException($"model package: knn-classifier holds class code {code} but only {classes.Length} classes");
-        return new KnnClassifierModel(estimator, reader.Schema, classes, new NeighborSearch(rows, codes.Length, width, estimator.Metric), codes);
+        return new KnnClassifierModel(estimator, reader.Schema, classes, new NeighborSearch(rows, codes.Length, width, estimator.Metric, estimator.Algorithm), codes);
     }
 }

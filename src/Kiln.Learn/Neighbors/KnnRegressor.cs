@@ -17,6 +17,9 @@ public sealed record KnnRegressor : Estimator<KnnRegressorModel>
     [Parameter("How distance between rows is measured")]
     public DistanceMetric Metric { get; init; } = DistanceMetric.Euclidean;
 
+    [Parameter("How neighbours are searched: auto, brute force or a KD-tree (euclidean and manhattan only); all give the same neighbours")]
+    public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
+
     protected override KnnRegressorModel FitCore(Frame features, Column? target, FitContext context)
     {
         if (!target!.Type.IsNumeric())
@@ -26,7 +29,7 @@ public sealed record KnnRegressor : Estimator<KnnRegressorModel>
         if (missing >= 0)
             throw new ArgumentException($"knn-regressor: the target '{target.Name}' holds {values[missing]} at row {missing}; drop or fill it first", nameof(target));
         var x = NumericInput.Matrix(features, "knn-regressor");
-        return new KnnRegressorModel(this, InputSchema.Of(features), target.Name, NeighborSearch.Over(x, NNeighbors, Metric, "knn-regressor"), values);
+        return new KnnRegressorModel(this, InputSchema.Of(features), target.Name, NeighborSearch.Over(x, NNeighbors, Metric, Algorithm, "knn-regressor"), values);
     }
 }
 
@@ -77,6 +80,6 @@ public sealed class KnnRegressorModel : RegressorModel
         var width = reader.Schema.Columns.Count;
         if (rows.Length != targets.Length * width || targets.Length < estimator.NNeighbors)
             throw new InvalidDataException($"model package: knn-regressor holds {rows.Length} values for {targets.Length} training rows of {width} columns");
-        return new KnnRegressorModel(estimator, reader.Schema, reader.ReadString("target-name"), new NeighborSearch(rows, targets.Length, width, estimator.Metric), targets);
+        return new KnnRegressorModel(estimator, reader.Schema, reader.ReadString("target-name"), new NeighborSearch(rows, targets.Length, width, estimator.Metric, estimator.Algorithm), targets);
     }
 }

@@ -24,8 +24,16 @@ internal sealed class NeighborSearch
     readonly double[] _squaredNorms;
     readonly double[] _unitRows;
 
-    public NeighborSearch(double[] rows, int rowCount, int width, DistanceMetric metric)
+    readonly KdTree? _tree;
+
+    public NeighborSearch(double[] rows, int rowCount, int width, DistanceMetric metric, NeighborAlgorithm algorithm)
     {
+        if (algorithm == NeighborAlgorithm.KdTree && metric == DistanceMetric.Cosine)
+            throw new ArgumentException("parameter 'algorithm' is kd-tree, which searches by euclidean or manhattan distance; use brute or auto for cosine", "Algorithm");
+        // a tree pays on few features and enough rows; in higher dimensions it ends up visiting most leaves anyway
+        var useTree = algorithm == NeighborAlgorithm.KdTree
+            || (algorithm == NeighborAlgorithm.Auto && metric != DistanceMetric.Cosine && width <= 15 && rowCount > 256);
+        _tree = useTree ? new KdTree(rows, rowCount, width, metric) : null;
         _rows = rows;
         _rowCount = rowCount;
         _width = width;
@@ -46,12 +54,12 @@ internal sealed class NeighborSearch
     public double[] Rows => _rows;
 
     /// <summary>A search over the training rows, refusing a k that exceeds them with an error naming n-neighbors and the row count.</summary>
-    public static NeighborSearch Over(FeatureMatrix x, int k, DistanceMetric metric, string estimator)
+    public static NeighborSearch Over(FeatureMatrix x, int k, DistanceMetric metric, NeighborAlgorithm algorithm, string estimator)
     {
         if (k > x.RowCount)
             throw new ArgumentException(
                 $"{estimator}: parameter 'n-neighbors' is {k} but the training set has only {x.RowCount} rows; lower n-neighbors to at most {x.RowCount}", "NNeighbors");
-        return new NeighborSearch(x.ToArray(), x.RowCount, x.FeatureCount, metric);
+        return new NeighborSearch(x.ToArray(), x.RowCount, x.FeatureCount, metric, algorithm);
     }
 
     /// <summary>
@@ -78,16 +86,10 @@ internal sealed class NeighborSearch
             var nearest = indices.AsSpan(first * k, count * k);
             scores.Fill(double.PositiveInfinity);
             nearest.Fill(-1);
-            for (var tile = 0; tile < _rowCount; tile += TrainingTile)
-            {
-                var tileEnd = Math.Min(_rowCount, tile + TrainingTile);
-                var q = 0;
-                if (_metric != DistanceMetric.Manhattan)
-                    for (; q + 4 <= count; q += 4)
-                        ScanTileByFour(queryRows.Slice(q * _width, 4 * _width), tile, tileEnd, scores.Slice(q * k, 4 * k), nearest.Slice(q * k, 4 * k));
-                for (; q < count; q++)
-                    ScanTile(queryRows.Slice(q * _width, _width), tile, tileEnd, scores.Slice(q * k, k), nearest.Slice(q * k, k), scratch);
-            }
+            if (_tree is not null)
+                for (var q = 0; q < count; q++) _tree.Search(queryRows.Slice(q * _width, _width), scores.Slice(q * k, k), nearest.Slice(q * k, k));
+            else
+                ScanBlock(queryRows, count, scores, nearest, scratch);
             for (var q = 0; q < count; q++)
                 ExactDistances(span.Slice((first + q) * _width, _width), nearest.Slice(q * k, k), scores.Slice(q * k, k));
             return scratch;
@@ -131,6 +133,22 @@ internal sealed class NeighborSearch
         var exact = distances.IndexOf(0.0) >= 0;
         for (var j = 0; j < distances.Length; j++)
             weights[j] = exact ? (distances[j] == 0 ? 1 : 0) : 1 / distances[j];
+    }
+
+    /// <summary>A block of query rows against every training row, tile by tile so the tile stays in cache across the block.</summary>
+    void ScanBlock(ReadOnlySpan<double> queryRows, int count, Span<double> scores, Span<int> nearest, double[] scratch)
+    {
+        var k = scores.Length / count;
+        for (var tile = 0; tile < _rowCount; tile += TrainingTile)
+        {
+            var tileEnd = Math.Min(_rowCount, tile + TrainingTile);
+            var q = 0;
+            if (_metric != DistanceMetric.Manhattan)
+                for (; q + 4 <= count; q += 4)
+                    ScanTileByFour(queryRows.Slice(q * _width, 4 * _width), tile, tileEnd, scores.Slice(q * k, 4 * k), nearest.Slice(q * k, 4 * k));
+            for (; q < count; q++)
+                ScanTile(queryRows.Slice(q * _width, _width), tile, tileEnd, scores.Slice(q * k, k), nearest.Slice(q * k, k), scratch);
+        }
     }
 
     /// <summary>Four query rows against a tile, two training rows at a time: each loaded vector feeds several dot products.</summary>
@@ -195,19 +213,22 @@ internal sealed class NeighborSearch
                     dots[r * 4 + row] += queries[row * width + (int)j] * training[r * width + (int)j];
     }
 
-    /// <summary>Inserts a candidate into a query's sorted k best if it beats the worst; an equal score keeps the earlier row.</summary>
-    internal static void Offer(double score, int index, Span<double> scores, Span<int> nearest)
+    /// <summary>
+    /// Inserts a candidate into a query's k best, sorted by (score, row): the lower row wins a tie whatever order
+    /// candidates arrive in, so brute force and the tree agree.
+    /// </summary>
+    internal static void Offer(double score, int row, Span<double> scores, Span<int> nearest)
     {
         var at = scores.Length - 1;
-        if (score >= scores[at]) return;
-        while (at > 0 && scores[at - 1] > score)
+        if (score > scores[at] || (score == scores[at] && nearest[at] >= 0 && row > nearest[at])) return;
+        while (at > 0 && (scores[at - 1] > score || (scores[at - 1] == score && nearest[at - 1] > row)))
         {
             scores[at] = scores[at - 1];
             nearest[at] = nearest[at - 1];
             at--;
         }
         scores[at] = score;
-        nearest[at] = index;
+        nearest[at] = row;
     }
 
     void ScanTile(ReadOnlySpan<double> query, int tile, int tileEnd, Span<double> scores, Span<int> nearest, double[] scratch)

@@ -80,7 +80,7 @@ public class KnnBehaviourTests
         var queries = Enumerable.Range(0, 70).Select(_ => new[] { random.NextDouble(), random.NextDouble(), random.NextDouble() }).ToArray();
         foreach (var metric in Enum.GetValues<DistanceMetric>())
         {
-            var model = new KnnRegressor { NNeighbors = 4, Metric = metric }.Fit(Points(rows), new Float64Column("y", new double[rows.Length]));
+            var model = new KnnRegressor { NNeighbors = 4, Metric = metric, Algorithm = NeighborAlgorithm.Brute }.Fit(Points(rows), new Float64Column("y", new double[rows.Length]));
             var (indices, distances) = model.Neighbors(Points(queries));
             for (var q = 0; q < queries.Length; q++)
             {
@@ -89,6 +89,32 @@ public class KnnBehaviourTests
                 Assert.Equal(Distance(metric, queries[q], rows[naive[3]]), distances[q * 4 + 3], 10);
             }
         }
+    }
+
+    [Theory]
+    [InlineData(DistanceMetric.Euclidean)]
+    [InlineData(DistanceMetric.Manhattan)]
+    public void The_kd_tree_finds_exactly_the_neighbours_brute_force_finds_even_among_ties(DistanceMetric metric)
+    {
+        // integer coordinates put many rows at equal distances, so this also checks that both break ties by row
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 2000).Select(_ => new double[] { random.Next(20), random.Next(20), random.Next(20), random.Next(20) }).ToArray();
+        var queries = Points([.. Enumerable.Range(0, 300).Select(_ => new[] { random.Next(20) + 0.5 * random.Next(2), random.Next(20), random.Next(20), random.Next(20) })]);
+        var target = new Float64Column("y", [.. Enumerable.Range(0, rows.Length).Select(i => (double)i)]);
+        var tree = new KnnRegressor { NNeighbors = 6, Metric = metric, Algorithm = NeighborAlgorithm.KdTree }.Fit(Points(rows), target);
+        var brute = new KnnRegressor { NNeighbors = 6, Metric = metric, Algorithm = NeighborAlgorithm.Brute }.Fit(Points(rows), target);
+        var (treeIndices, treeDistances) = tree.Neighbors(queries);
+        var (bruteIndices, bruteDistances) = brute.Neighbors(queries);
+        Assert.Equal(bruteDistances, treeDistances);
+        Assert.Equal(bruteIndices, treeIndices);
+    }
+
+    [Fact]
+    public void A_kd_tree_with_cosine_distance_is_refused_naming_the_algorithm()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new KnnClassifier { Metric = DistanceMetric.Cosine, Algorithm = NeighborAlgorithm.KdTree }.Fit(Points([0], [1], [2], [3], [4]), new StringColumn("y", ["a", "b", "a", "b", "a"])));
+        Assert.Contains("'algorithm'", error.Message);
     }
 
     static double Distance(DistanceMetric metric, double[] a, double[] b) => metric switch
