@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Kiln.Learn.Neighbors;
 
 namespace Kiln.Learn.Imbalance;
 
@@ -40,24 +41,11 @@ internal static class NearestNeighbours
     /// <summary>Keeps the k smallest distances sorted by insertion; k is small, so this beats a heap.</summary>
     static void Nearest(NumericRows rows, int query, int[] candidates, double[] distances, int[] nearest)
     {
-        var k = nearest.Length;
         distances.AsSpan().Fill(double.PositiveInfinity);
         nearest.AsSpan().Fill(-1);
         var point = rows.Row(query);
         foreach (var candidate in candidates)
-        {
-            if (candidate == query) continue;
-            var distance = TensorPrimitives.Distance(point, rows.Row(candidate));
-            if (distance >= distances[k - 1]) continue;
-            var at = k - 1;
-            while (at > 0 && distances[at - 1] > distance)
-            {
-                distances[at] = distances[at - 1];
-                nearest[at] = nearest[at - 1];
-                at--;
-            }
-            distances[at] = distance;
-            nearest[at] = candidate;
-        }
+            if (candidate != query)
+                NeighborSearch.Offer(TensorPrimitives.Distance(point, rows.Row(candidate)), candidate, distances, nearest);
     }
 }

@@ -6,9 +6,9 @@ public class NaiveBayesScikitLearnTests
 {
     static readonly IReadOnlyList<ScikitLearnFixtures.Case> Recorded = ScikitLearnFixtures.Cases("naive-bayes-expected.json");
 
-    public static TheoryData<int> BundledCases() => [.. Enumerable.Range(0, Recorded.Count).Where(i => Recorded[i].Dataset != "letter-recognition")];
+    public static TheoryData<int> BundledCases() => ScikitLearnFixtures.CaseIndices(Recorded, letterRecognition: false);
 
-    public static TheoryData<int> LetterCases() => [.. Enumerable.Range(0, Recorded.Count).Where(i => Recorded[i].Dataset == "letter-recognition")];
+    public static TheoryData<int> LetterCases() => ScikitLearnFixtures.CaseIndices(Recorded, letterRecognition: true);
 
     [Theory]
     [MemberData(nameof(BundledCases))]

@@ -41,6 +41,10 @@ public static class ScikitLearnFixtures
         return cases;
     }
 
+    /// <summary>The positions of the cases on scikit-learn's bundled datasets, or of those on letter-recognition.</summary>
+    public static TheoryData<int> CaseIndices(IReadOnlyList<Case> cases, bool letterRecognition) =>
+        [.. Enumerable.Range(0, cases.Count).Where(i => (cases[i].Dataset == "letter-recognition") == letterRecognition)];
+
     /// <summary>A recorded dataset, or letter-recognition from ../shared (first 16,000 rows to train, last 4,000 to test) — skipped when absent.</summary>
     public static Split Load(string dataset, bool regression = false) =>
         dataset == "letter-recognition" ? Letters() : FromCsv(Path.Combine(Folder, $"neighbors-{dataset}.csv"), regression);
