@@ -4,9 +4,9 @@ using Kiln.Data;
 namespace Kiln.Learn.Linear;
 
 /// <summary>
-/// Minimises Σ wᵢ·log-loss + l1‖W‖₁ + ½·l2‖W‖² one coefficient row at a time: each step is a Newton step for that
-/// row (iteratively reweighted least squares), solved exactly by Cholesky without an L1 part and by Gram coordinate
-/// descent with one, then shortened until the objective falls. Two classes use one row (the second class's log-odds).
+/// Minimises Σ wᵢ·log-loss + l1‖W‖₁ + ½·l2‖W‖² one coefficient row at a time: each step is a proximal Newton step
+/// for that row (iteratively reweighted least squares with the penalty), solved by Gram coordinate descent, then
+/// shortened until the objective falls. Two classes use one row (the second class's log-odds).
 /// </summary>
 internal sealed class LogisticNewton
 {
@@ -107,14 +107,9 @@ internal sealed class LogisticNewton
             response[i] = _scores[i * _rows + k] + (observed - probability) / variance;
         }
         var problem = CenteredGram.Of(_x, response, curvature, _fitIntercept);
-        double[] row;
-        if (_l1 == 0)
-            row = NormalEquations.Solve(problem.Gram, problem.Moments, _l2).Solution;
-        else
-        {
-            row = Coefficients.AsSpan(k * _x.FeatureCount, _x.FeatureCount).ToArray();
-            GramCoordinateDescent.Minimise(problem, _l1, _l2, 10_000, 1e-12, row, CancellationToken.None);
-        }
+        // warm-started from the current row, so later passes need few sweeps
+        var row = Coefficients.AsSpan(k * _x.FeatureCount, _x.FeatureCount).ToArray();
+        GramCoordinateDescent.Minimise(problem, _l1, _l2, 10_000, 1e-12, row, CancellationToken.None);
         var intercept = _fitIntercept ? problem.InterceptFor(row) : 0;
         return (row, intercept);
     }

@@ -3,7 +3,7 @@ namespace Kiln.Learn.Linear;
 /// <summary>The penalty <see cref="LogisticRegression"/> puts on its coefficients (never on the intercepts).</summary>
 public enum LogisticPenalty
 {
-    /// <summary>½‖w‖²/C: shrinks every coefficient; solved by Newton steps.</summary>
+    /// <summary>½‖w‖²/C: shrinks every coefficient; solved by L-BFGS.</summary>
     L2,
 
     /// <summary>‖w‖₁/C: sets weak coefficients to exactly zero; solved by Newton steps with coordinate descent inside.</summary>

@@ -4,8 +4,8 @@ namespace Kiln.Learn.Linear;
 
 /// <summary>
 /// Logistic regression (scikit-learn's LogisticRegression): one coefficient row for two classes, a multinomial
-/// (softmax) model with one row per class for more. Minimises C·Σ wᵢ·log-loss + penalty, fitted by Newton steps on
-/// each class's row (a Cholesky solve under L2 or none, coordinate descent under L1 and elastic net).
+/// (softmax) model with one row per class for more. Minimises C·Σ wᵢ·log-loss + penalty: by L-BFGS under L2 or none,
+/// by Newton steps on each class's row solved with coordinate descent under L1 and elastic net.
 /// </summary>
 [Estimator("logistic-regression", EstimatorRole.Classifier, "Linear classifier with class probabilities, binary or multinomial",
     Capabilities = [Capability.SampleWeights])]
@@ -26,10 +26,10 @@ public sealed record LogisticRegression : Estimator<LogisticRegressionModel>
     [Parameter("Fit an intercept per class")]
     public bool FitIntercept { get; init; } = true;
 
-    [Parameter("Most Newton passes over the classes", Min = 1)]
+    [Parameter("Most L-BFGS iterations (L2, none) or Newton passes over the classes (L1, elastic net)", Min = 1)]
     public int MaxIter { get; init; } = 100;
 
-    [Parameter("Stop when no coefficient moves by more than tol × max(1, largest coefficient)", Min = 0, MinExclusive = true)]
+    [Parameter("Stop when the gradient per unit of row weight is below tol (L-BFGS) or no coefficient moves by more than tol × max(1, largest) (Newton)", Min = 0, MinExclusive = true)]
     public double Tol { get; init; } = 1e-4;
 
     protected override LogisticRegressionModel FitCore(Frame features, Column? target, FitContext context)
@@ -47,9 +47,15 @@ public sealed record LogisticRegression : Estimator<LogisticRegressionModel>
             LogisticPenalty.ElasticNet => (L1Ratio / C, (1 - L1Ratio) / C),
             _ => (0.0, 0.0),
         };
-        var solver = new LogisticNewton(x, labels.CodeOfRow, labels.Count, weights, l1, l2, FitIntercept);
-        var iterations = solver.Run(MaxIter, Tol, context);
-        return new LogisticRegressionModel(this, InputSchema.Of(features), labels.Values(), solver.Coefficients, solver.Intercepts, iterations);
+        if (l1 == 0)
+        {
+            var lbfgs = new LogisticLbfgs(x, labels.CodeOfRow, labels.Count, weights, l2, FitIntercept);
+            var steps = lbfgs.Run(MaxIter, Tol, context);
+            return new LogisticRegressionModel(this, InputSchema.Of(features), labels.Values(), lbfgs.Coefficients, lbfgs.Intercepts, steps);
+        }
+        var newton = new LogisticNewton(x, labels.CodeOfRow, labels.Count, weights, l1, l2, FitIntercept);
+        var passes = newton.Run(MaxIter, Tol, context);
+        return new LogisticRegressionModel(this, InputSchema.Of(features), labels.Values(), newton.Coefficients, newton.Intercepts, passes);
     }
 
     double[] RowWeights(ClassLabels labels, double[]? sampleWeights)

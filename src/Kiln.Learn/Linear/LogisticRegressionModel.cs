@@ -44,7 +44,7 @@ public sealed class LogisticRegressionModel : ClassifierModel
     /// <summary>One intercept per coefficient row.</summary>
     public IReadOnlyList<double> Intercepts => _intercepts;
 
-    /// <summary>How many Newton passes the fit took.</summary>
+    /// <summary>How many L-BFGS iterations or Newton passes the fit took.</summary>
     public int Iterations { get; }
 
     protected override double[] Probabilities(FeatureMatrix x)
