@@ -21,4 +21,8 @@ public sealed record Lasso : Estimator<LinearRegressorModel>
 
     protected override LinearRegressorModel FitCore(Frame features, Column? target, FitContext context) =>
         LinearProblem.SolveElasticNet(this, features, target!, context, Alpha, 1, FitIntercept, MaxIter, Tol);
+
+    /// <summary>One fitted model per alpha (in the order given), solved largest alpha first with warm starts from one Gram matrix.</summary>
+    public IReadOnlyList<LinearRegressorModel> FitPath(Frame features, Column target, IReadOnlyList<double> alphas, FitContext? context = null) =>
+        LinearProblem.SolveElasticNetPath(this, alpha => this with { Alpha = alpha }, features, target, context, alphas, 1, FitIntercept, MaxIter, Tol);
 }

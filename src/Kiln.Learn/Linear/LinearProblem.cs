@@ -30,6 +30,42 @@ internal static class LinearProblem
         return new LinearRegressorModel(estimator, InputSchema.Of(features), target.Name, coefficients, intercept, rank, null);
     }
 
+    /// <summary>
+    /// One elastic-net model per alpha from a single Gram computation, largest alpha first, each coordinate descent
+    /// starting from the previous solution (a warm start), which is how a regularisation path is cheap.
+    /// </summary>
+    public static IReadOnlyList<LinearRegressorModel> SolveElasticNetPath(IEstimator estimator, Func<double, IEstimator> withAlpha,
+        Frame features, Column target, FitContext? context, IReadOnlyList<double> alphas, double l1Ratio, bool fitIntercept, int maxIterations, double tol)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(alphas);
+        context ??= FitContext.Default;
+        var name = EstimatorCatalog.NameOf(estimator);
+        foreach (var alpha in alphas)
+            if (!(alpha >= 0) || double.IsInfinity(alpha))
+                throw new ArgumentException($"{name}: every alpha of a path must be finite and non-negative, found {alpha}", nameof(alphas));
+        var order = Enumerable.Range(0, alphas.Count).OrderByDescending(a => alphas[a]).ToArray();
+        var models = new LinearRegressorModel[alphas.Count];
+        EstimatorCatalog.Validate(estimator);
+        InputValues.Check(features, estimator);
+        if (context.SampleWeights is { } weights)
+            foreach (var w in weights)
+                if (weights.Length != features.RowCount || !(w >= 0) || double.IsInfinity(w))
+                    throw new ArgumentException($"{name}: the sample weights must be {features.RowCount} finite non-negative numbers", nameof(context));
+        var (x, y) = Of(features, target, name);
+        var problem = CenteredGram.Of(x, y, context.SampleWeights, fitIntercept);
+        var n = problem.WeightTotal;
+        var coefficients = new double[x.FeatureCount];
+        foreach (var a in order)
+        {
+            var alpha = alphas[a];
+            var (sweeps, _) = GramCoordinateDescent.Minimise(problem, alpha * l1Ratio * n, alpha * (1 - l1Ratio) * n, maxIterations, tol, coefficients, context.Cancellation);
+            var intercept = fitIntercept ? problem.InterceptFor(coefficients) : 0;
+            models[a] = new LinearRegressorModel(withAlpha(alpha), InputSchema.Of(features), target.Name, (double[])coefficients.Clone(), intercept, null, sweeps);
+        }
+        return models;
+    }
+
     /// <summary>The elastic-net solution by coordinate descent; <paramref name="l1Ratio"/> 1 is the lasso.</summary>
     public static LinearRegressorModel SolveElasticNet(IEstimator estimator, Frame features, Column target, FitContext context,
         double alpha, double l1Ratio, bool fitIntercept, int maxIterations, double tol)

@@ -12,12 +12,7 @@ public class LinearRegressorTests
     [MemberData(nameof(RegressorCases))]
     public void Coefficients_and_held_out_r2_match_scikit_learn(string name)
     {
-        var c = ScikitLearnFixtures.Get(name);
-        var (train, trainTarget, test, testTarget) = ScikitLearnFixtures.Split(c);
-        var model = (LinearRegressorModel)EstimatorCatalog.Create(c.Estimator, c.Parameters).Fit(train, trainTarget);
-
-        var points = ScikitLearnFixtures.ScorePoints(c.Metric, testTarget, model.Predict(test));
-        Assert.InRange(points, 100 * c.Score - 1, 100 * c.Score + 1);
+        var (model, c, train) = ScikitLearnFixtures.FitWithinOnePoint<LinearRegressorModel>(name);
         if (c.Coefficients is null) return;
         var expected = c.Coefficients[0];
         // a coefficient's scale is the largest one's: lasso zeros and tiny weights are compared absolutely
@@ -73,5 +68,23 @@ public class LinearRegressorTests
         var x = new Frame(new Float64Column("a", [1, 2, 3]));
         var error = Assert.Throws<ArgumentException>(() => new Ridge().Fit(x, new StringColumn("colour", ["r", "g", "b"])));
         Assert.Contains("'colour'", error.Message);
+    }
+
+    [Fact]
+    public void A_warm_started_path_gives_the_models_of_separate_fits()
+    {
+        var c = ScikitLearnFixtures.Get("elastic net on diabetes");
+        var (train, target, _, _) = ScikitLearnFixtures.Split(c);
+        var estimator = new ElasticNet { L1Ratio = 0.7, Tol = 1e-10, MaxIter = 100_000 };
+        double[] alphas = [0.002, 0.5, 0.05];
+        var path = estimator.FitPath(train, target, alphas);
+        for (var a = 0; a < alphas.Length; a++)
+        {
+            var alone = (estimator with { Alpha = alphas[a] }).Fit(train, target);
+            Assert.Equal(alphas[a], ((ElasticNet)path[a].Estimator).Alpha);
+            var scale = alone.CoefficientValues.Max(Math.Abs);
+            for (var j = 0; j < alone.CoefficientValues.Count; j++)
+                ScikitLearnFixtures.RequireClose(alone.CoefficientValues[j], path[a].CoefficientValues[j], scale, $"alpha {alphas[a]}, coefficient {j}");
+        }
     }
 }

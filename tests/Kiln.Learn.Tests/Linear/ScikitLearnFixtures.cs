@@ -72,6 +72,17 @@ public static class ScikitLearnFixtures
         throw new DirectoryNotFoundException($"no Kiln.slnx above {AppContext.BaseDirectory}");
     }
 
+    /// <summary>Fits the case's estimator on its training rows and requires the held-out score within one point of scikit-learn's.</summary>
+    public static (TModel Model, Case Case, Frame Train) FitWithinOnePoint<TModel>(string name) where TModel : IPredictorModel
+    {
+        var c = Get(name);
+        var (train, trainTarget, test, testTarget) = Split(c);
+        var model = (TModel)EstimatorCatalog.Create(c.Estimator, c.Parameters).Fit(train, trainTarget);
+        var points = ScorePoints(c.Metric, testTarget, model.Predict(test));
+        Assert.InRange(points, 100 * c.Score - 1, 100 * c.Score + 1);
+        return (model, c, train);
+    }
+
     /// <summary>R² × 100 or accuracy × 100 of <paramref name="predicted"/> against <paramref name="actual"/>.</summary>
     public static double ScorePoints(string metric, Column actual, Column predicted)
     {
