@@ -95,7 +95,7 @@ public class TrainCommandsTests
     {
         using var folder = new TemporaryFolder();
         var data = SharedFolder.RequireDataset("titanic/train.csv");
-        var run = CliRun.Of("train", data, "--target", "Survived", "--model", "gaussian-nb", "--out", folder.File("t.kiln"));
+        var run = CliRun.Of("train", data, "--target", "Survived", "--model", "logistic-regression", "--out", folder.File("t.kiln"));
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("left out 'Name'", run.Output);
         var evaluate = CliRun.Of("evaluate", folder.File("t.kiln"), data, "--json");
