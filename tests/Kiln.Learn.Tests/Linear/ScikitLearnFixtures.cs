@@ -5,7 +5,7 @@ using Kiln.Testing;
 namespace Kiln.Learn.Tests.Linear;
 
 /// <summary>
-/// The cases recorded by bench/compare/linear_fixtures.py with scikit-learn 1.2: the data, the same split, the
+/// The cases recorded by bench/compare/linear_fixtures.py and sgd-fixtures.py with scikit-learn 1.2: the data, the same split, the
 /// parameters, and scikit-learn's coefficients and held-out score.
 /// </summary>
 public static class ScikitLearnFixtures
@@ -49,9 +49,12 @@ public static class ScikitLearnFixtures
         return frame.Drop("target").WithColumn(new Float64Column("x10", x10)).WithColumn(target);
     }
 
-    static Case[] Read()
+    // linear_fixtures.py and sgd-fixtures.py each write one file of cases in the same format
+    static Case[] Read() => [.. Read("linear-expected.json"), .. Read("sgd-expected.json")];
+
+    static Case[] Read(string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "linear-expected.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
         return [.. document.RootElement.GetProperty("cases").EnumerateArray().Select(c => new Case(
             c.GetProperty("name").GetString()!,
             c.GetProperty("dataset").GetString()!,
