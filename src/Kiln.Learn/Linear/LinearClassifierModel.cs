@@ -4,7 +4,7 @@ using Kiln.Data;
 namespace Kiln.Learn.Linear;
 
 /// <summary>
-/// A fitted one-vs-rest linear classifier (<see cref="LinearSvm"/>, SGD): one coefficient row
+/// A fitted one-vs-rest linear classifier (<see cref="LinearSvm"/>, <see cref="SgdClassifier"/>): one coefficient row
 /// for two classes, scoring the second; one row per class for more. Prediction is the sign of the score for two classes
 /// and the highest-scoring class for more; probabilities follow <see cref="Probability"/>.
 /// </summary>
