@@ -4,7 +4,7 @@ using Kiln.Bench;
 // Kiln's side of the bench/*.sh comparisons: prints one "name value" line per measurement.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: Kiln.Bench frame|preprocess FILE.csv [runs]");
+    Console.Error.WriteLine("usage: Kiln.Bench frame|preprocess|learners FILE.csv [runs]");
     return 64;
 }
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
@@ -12,8 +12,9 @@ switch (args[0])
 {
     case "frame": FrameBenchmark.Run(args[1], runs); break;
     case "preprocess": PreprocessBenchmark.Run(args[1], runs); break;
+    case "learners": LearnersBenchmark.Run(args[1], runs); break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{args[0]}': frame or preprocess");
+        Console.Error.WriteLine($"unknown benchmark '{args[0]}': frame, preprocess or learners");
         return 64;
 }
 return 0;
