@@ -17,6 +17,7 @@ from sklearn.svm import LinearSVC
 
 path = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+selected = set(sys.argv[3].split(",")) if len(sys.argv) > 3 and sys.argv[3] else None
 neighbour_rows, neighbour_queries = 20_000, 5_000
 frame = pd.read_csv(path)
 xc = frame[[f"c{i}" for i in range(40)]].to_numpy()
@@ -39,6 +40,8 @@ def best(action):
 
 
 def measure(name, make, x, y, x_predict, proba=False, transform=False):
+    if selected is not None and name not in selected:
+        return
     seconds, model = best(lambda: make().fit(x, y))
     print(f"{name}.fit {seconds:.4f}", flush=True)
     seconds, _ = best(lambda: model.transform(x_predict) if transform else model.predict(x_predict))

@@ -19,8 +19,12 @@ public static class LearnersBenchmark
     const int NeighbourRows = 20_000;
     const int NeighbourQueries = 5_000;
 
-    public static void Run(string path, int runs)
+    static IReadOnlySet<string>? selected;
+
+    /// <param name="models">Comma-separated model names to run, or null for all of them.</param>
+    public static void Run(string path, int runs, string? models = null)
     {
+        selected = string.IsNullOrWhiteSpace(models) ? null : models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var frame = Frame.ReadCsv(path);
         var xc = frame.Select([.. Enumerable.Range(0, 40).Select(i => $"c{i}")]);
         var yc = frame["class"];
@@ -54,6 +58,7 @@ public static class LearnersBenchmark
     static void Classifier<TModel>(string name, Estimator<TModel> estimator, Frame x, Column y, Frame queries, int runs,
         bool probabilities = true) where TModel : ClassifierModel
     {
+        if (selected is not null && !selected.Contains(name)) return;
         var model = Fit(name, () => estimator.Fit(x, y), runs);
         Report($"{name}.predict", Best(runs, () => model.Predict(queries)));
         if (probabilities)
@@ -63,18 +68,21 @@ public static class LearnersBenchmark
     static void Regressor<TModel>(string name, Estimator<TModel> estimator, Frame x, Column y, Frame queries, int runs)
         where TModel : RegressorModel
     {
+        if (selected is not null && !selected.Contains(name)) return;
         var model = Fit(name, () => estimator.Fit(x, y), runs);
         Report($"{name}.predict", Best(runs, () => model.Predict(queries)));
     }
 
     static void Transformer<TModel>(string name, Estimator<TModel> estimator, Frame x, int runs) where TModel : TransformerModel
     {
+        if (selected is not null && !selected.Contains(name)) return;
         var model = Fit(name, () => estimator.Fit(x), runs);
         Report($"{name}.predict", Best(runs, () => model.Transform(x)));
     }
 
     static void Clusterer<TModel>(string name, Estimator<TModel> estimator, Frame x, int runs) where TModel : ClustererModel
     {
+        if (selected is not null && !selected.Contains(name)) return;
         var model = Fit(name, () => estimator.Fit(x), runs);
         Report($"{name}.predict", Best(runs, () => model.Predict(x)));
     }

@@ -4,7 +4,7 @@ using Kiln.Bench;
 // Kiln's side of the bench/*.sh comparisons: prints one "name value" line per measurement.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: Kiln.Bench frame|preprocess|learners FILE.csv [runs]");
+    Console.Error.WriteLine("usage: Kiln.Bench frame|preprocess|learners FILE.csv [runs] [models, comma-separated, learners only]");
     return 64;
 }
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
@@ -12,7 +12,7 @@ switch (args[0])
 {
     case "frame": FrameBenchmark.Run(args[1], runs); break;
     case "preprocess": PreprocessBenchmark.Run(args[1], runs); break;
-    case "learners": LearnersBenchmark.Run(args[1], runs); break;
+    case "learners": LearnersBenchmark.Run(args[1], runs, args.Length > 3 ? args[3] : null); break;
     default:
         Console.Error.WriteLine($"unknown benchmark '{args[0]}': frame, preprocess or learners");
         return 64;
