@@ -2,7 +2,7 @@
 """Regenerates the cluster-* and decomposition-* fixtures that Kiln.Learn.Tests compare against.
 
 Run with Debian's scikit-learn (python3-sklearn, 1.2): /usr/bin/python3 bench/compare/cluster-decomposition-fixtures.py
-It writes small CSV inputs and the numbers scikit-learn gives on them as JSON, beside this script.
+It writes small CSV inputs and the numbers scikit-learn gives on them as JSON, into fixtures/ beside this script.
 """
 import json
 import math
@@ -16,17 +16,18 @@ from sklearn.decomposition import PCA, TruncatedSVD
 from sklearn.metrics import silhouette_score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "fixtures")
 
 
 def write_csv(name, x, columns):
-    with open(os.path.join(HERE, name), "w") as f:
+    with open(os.path.join(OUT, name), "w") as f:
         f.write(",".join(columns) + "\n")
         for row in x:
             f.write(",".join(repr(float(v)) for v in row) + "\n")
 
 
 def write_json(name, value):
-    with open(os.path.join(HERE, name), "w") as f:
+    with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, indent=1)
         f.write("\n")
 

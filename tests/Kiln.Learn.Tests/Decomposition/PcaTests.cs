@@ -5,7 +5,6 @@ using Kiln.Learn.Tests.Cluster;
 
 namespace Kiln.Learn.Tests.Decomposition;
 
-using ScikitLearnFixtures = Kiln.Learn.Tests.Cluster.ScikitLearnFixtures;
 
 public class PcaTests
 {

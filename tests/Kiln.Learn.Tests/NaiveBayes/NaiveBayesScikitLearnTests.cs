@@ -1,32 +1,20 @@
-using Kiln.Data;
-
 namespace Kiln.Learn.Tests.NaiveBayes;
 
 public class NaiveBayesScikitLearnTests
 {
-    static readonly IReadOnlyList<ScikitLearnFixtures.Case> Recorded = ScikitLearnFixtures.Cases("naive-bayes-expected.json");
-
-    public static TheoryData<int> BundledCases() => ScikitLearnFixtures.CaseIndices(Recorded, letterRecognition: false);
-
-    public static TheoryData<int> LetterCases() => ScikitLearnFixtures.CaseIndices(Recorded, letterRecognition: true);
+    public static IEnumerable<TheoryDataRow<string>> Cases() =>
+        ScikitLearnFixtures.Named("gaussian-nb", "multinomial-nb", "bernoulli-nb", "complement-nb");
 
     [Theory]
-    [MemberData(nameof(BundledCases))]
-    public void Held_out_score_on_bundled_datasets_is_within_a_point_of_scikit_learn(int index)
+    [MemberData(nameof(Cases))]
+    public void Held_out_score_is_within_a_point_of_scikit_learn_and_probabilities_agree(string name)
     {
-        var expected = Recorded[index];
-        var data = ScikitLearnFixtures.Load(expected.Dataset);
-        var model = (IClassifierModel)ScikitLearnFixtures.FitAndCompareScore(expected, data);
+        var (model, expected, _) = ScikitLearnFixtures.FitWithinOnePoint<IClassifierModel>(name);
         if (expected.Probabilities is not { } reference) return;
-        var probabilities = model.PredictProbabilities(data.TestFeatures);
+        var probabilities = model.PredictProbabilities(ScikitLearnFixtures.Split(expected).Test);
         for (var i = 0; i < reference.Length; i++)
             for (var c = 0; c < reference[i].Length; c++)
                 Assert.True(Math.Abs(reference[i][c] - probabilities[c].AsFloat64()[i]) <= 1e-4,
-                    $"{expected}: row {i} class {c} probability {probabilities[c].AsFloat64()[i]}, scikit-learn {reference[i][c]}");
+                    $"{name}: row {i} class {c} probability {probabilities[c].AsFloat64()[i]}, scikit-learn {reference[i][c]}");
     }
-
-    [Theory]
-    [MemberData(nameof(LetterCases))]
-    public void Held_out_score_on_letter_recognition_is_within_a_point_of_scikit_learn(int index) =>
-        ScikitLearnFixtures.FitAndCompareScore(Recorded[index], ScikitLearnFixtures.Load("letter-recognition"));
 }

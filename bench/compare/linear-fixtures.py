@@ -4,7 +4,7 @@
 Writes small CSVs of scikit-learn's bundled datasets (values rounded to 6 significant digits, then read back,
 so both libraries fit exactly the same numbers) and linear-expected.json with scikit-learn's coefficients,
 intercepts and held-out scores. The collinear case adds x10 = 2·x2 − x3 to diabetes, which the tests rebuild. Held-out rows are those whose index is a multiple of 4 (of 5 for housing).
-Run with Debian's python3-sklearn (1.2): /usr/bin/python3 bench/compare/linear_fixtures.py
+Run with Debian's python3-sklearn (1.2): /usr/bin/python3 bench/compare/linear-fixtures.py
 """
 import json
 import os

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Regenerates the k-NN and naive Bayes fixtures that tests/Kiln.Learn.Tests compare Kiln against.
 
-Run with Debian's scikit-learn 1.2 (python3-sklearn): /usr/bin/python3 bench/compare/neighbors_naive_bayes_fixtures.py
-It writes, beside itself,
+Run with Debian's scikit-learn 1.2 (python3-sklearn): /usr/bin/python3 bench/compare/neighbors-naive-bayes-fixtures.py
+It writes, into fixtures/ beside itself,
   neighbors-<dataset>.csv       features f0..fN, the target and a train/test split column (data shared by both families)
   neighbors-expected.json       scikit-learn's held-out score and test predictions for each k-NN case
   naive-bayes-expected.json     the same for each naive Bayes case
@@ -21,6 +21,7 @@ from sklearn.naive_bayes import BernoulliNB, ComplementNB, GaussianNB, Multinomi
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "fixtures")
 LETTER = os.path.join(HERE, "..", "..", "..", "shared", "datasets", "letter-recognition", "letter-recognition.data")
 
 
@@ -49,7 +50,7 @@ def write_dataset(name, regression):
                                    stratify=None if regression else y)
     split = np.empty(len(y), dtype=object)
     split[train], split[test] = "train", "test"
-    path = os.path.join(HERE, f"neighbors-{name}.csv")
+    path = os.path.join(OUT, f"neighbors-{name}.csv")
     with open(path, "w") as f:
         f.write(",".join([f"f{j}" for j in range(x.shape[1])] + ["target", "split"]) + "\n")
         for i in range(len(y)):
@@ -73,7 +74,10 @@ def case(dataset, estimator, params, model, data, regression, keep_predictions=T
     model.fit(x_train, y_train)
     predicted = model.predict(x_test)
     score = r2_score(y_test, predicted) if regression else accuracy_score(y_test, predicted)
-    result = {"dataset": dataset, "estimator": estimator, "parameters": params, "score": round(float(score), 6)}
+    settings = "".join(f" {key}={value}" for key, value in params.items())
+    file = dataset if dataset == "letter-recognition" else f"neighbors-{dataset}.csv"
+    result = {"name": f"{estimator}{settings} on {dataset}", "dataset": file, "estimator": estimator, "parameters": params,
+              "metric": "r2" if regression else "accuracy", "score": round(float(score), 6)}
     if keep_predictions:
         result["predictions"] = [round(float(p), 6) for p in predicted] if regression else [int(p) for p in predicted]
     if not regression and keep_predictions and dataset in ("iris", "wine"):
@@ -126,7 +130,7 @@ def main():
             bayes.append(case("letter-recognition", estimator, params, make(params), letter, False, False))
 
     for file, cases in (("neighbors-expected.json", neighbors), ("naive-bayes-expected.json", bayes)):
-        with open(os.path.join(HERE, file), "w") as f:
+        with open(os.path.join(OUT, file), "w") as f:
             json.dump({"scikit-learn": __import__("sklearn").__version__, "cases": cases}, f, separators=(",", ":"))
             f.write("\n")
 
