@@ -6,24 +6,11 @@ namespace Kiln.Learn.Neighbors;
 
 /// <summary>Classifies a row by a vote of its k nearest training rows (scikit-learn's KNeighborsClassifier).</summary>
 [Estimator("knn-classifier", EstimatorRole.Classifier, "k-nearest-neighbours vote, uniform or weighted by inverse distance")]
-public sealed record KnnClassifier : Estimator<KnnClassifierModel>
+public sealed record KnnClassifier : NeighborsEstimator<KnnClassifierModel>
 {
-    [Parameter("How many nearest training rows vote", Min = 1)]
-    public int NNeighbors { get; init; } = 5;
-
-    [Parameter("Count every neighbour's vote the same (uniform) or by inverse distance (distance)")]
-    public NeighborWeighting Weights { get; init; } = NeighborWeighting.Uniform;
-
-    [Parameter("How distance between rows is measured")]
-    public DistanceMetric Metric { get; init; } = DistanceMetric.Euclidean;
-
-    [Parameter("How neighbours are searched: auto, brute force or a KD-tree (euclidean and manhattan only); all give the same neighbours")]
-    public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
-
     protected override KnnClassifierModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "knn-classifier");
-        var search = NeighborSearch.Over(x, NNeighbors, Metric, Algorithm, "knn-classifier");
+        var search = SearchOver(features, "knn-classifier");
         // ascending class order, so that vote ties go to the smallest class as in scikit-learn
         var labels = ClassLabels.Of(target!, "target").Sorted();
         return new KnnClassifierModel(this, InputSchema.Of(features), labels.Values(), search, labels.CodeOfRow);

@@ -6,20 +6,8 @@ namespace Kiln.Learn.Neighbors;
 
 /// <summary>Predicts the mean target of a row's k nearest training rows (scikit-learn's KNeighborsRegressor).</summary>
 [Estimator("knn-regressor", EstimatorRole.Regressor, "k-nearest-neighbours mean, uniform or weighted by inverse distance")]
-public sealed record KnnRegressor : Estimator<KnnRegressorModel>
+public sealed record KnnRegressor : NeighborsEstimator<KnnRegressorModel>
 {
-    [Parameter("How many nearest training rows are averaged", Min = 1)]
-    public int NNeighbors { get; init; } = 5;
-
-    [Parameter("Count every neighbour the same (uniform) or by inverse distance (distance)")]
-    public NeighborWeighting Weights { get; init; } = NeighborWeighting.Uniform;
-
-    [Parameter("How distance between rows is measured")]
-    public DistanceMetric Metric { get; init; } = DistanceMetric.Euclidean;
-
-    [Parameter("How neighbours are searched: auto, brute force or a KD-tree (euclidean and manhattan only); all give the same neighbours")]
-    public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
-
     protected override KnnRegressorModel FitCore(Frame features, Column? target, FitContext context)
     {
         if (!target!.Type.IsNumeric())
@@ -28,8 +16,7 @@ public sealed record KnnRegressor : Estimator<KnnRegressorModel>
         var missing = Array.FindIndex(values, v => !double.IsFinite(v));
         if (missing >= 0)
             throw new ArgumentException($"knn-regressor: the target '{target.Name}' holds {values[missing]} at row {missing}; drop or fill it first", nameof(target));
-        var x = NumericInput.Matrix(features, "knn-regressor");
-        return new KnnRegressorModel(this, InputSchema.Of(features), target.Name, NeighborSearch.Over(x, NNeighbors, Metric, Algorithm, "knn-regressor"), values);
+        return new KnnRegressorModel(this, InputSchema.Of(features), target.Name, SearchOver(features, "knn-regressor"), values);
     }
 }
 

@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Learn.Neighbors;
 
 namespace Kiln.Learn.Preprocessing;
 
@@ -58,7 +59,7 @@ public sealed class KnnImputerModel : TransformerModel
         var filled = new double[columns.Length][];
         for (var j = 0; j < columns.Length; j++) filled[j] = columns[j].Values.ToArray();
         var receivers = RowsWithMissing(filled);
-        Parallel.For(0, receivers.Length, () => new NeighbourSearch(DonorCount, ((KnnImputer)Estimator).NNeighbors), (r, _, search) =>
+        Parallel.For(0, receivers.Length, () => new DonorScratch(DonorCount, ((KnnImputer)Estimator).NNeighbors), (r, _, search) =>
         {
             Impute(filled, receivers[r], search);
             return search;
@@ -82,7 +83,7 @@ public sealed class KnnImputerModel : TransformerModel
     }
 
     /// <summary>Fills one row's missing columns; only that row's cells are written, so rows run in parallel.</summary>
-    void Impute(double[][] filled, int row, NeighbourSearch search)
+    void Impute(double[][] filled, int row, DonorScratch search)
     {
         var distances = search.Distances;
         var sums = search.Sums;
@@ -109,7 +110,7 @@ public sealed class KnnImputerModel : TransformerModel
     }
 
     /// <summary>The weighted mean of column <paramref name="column"/> over the nearest donors that have it (NaN distances rank last).</summary>
-    double Estimate(int column, NeighbourSearch search)
+    double Estimate(int column, DonorScratch search)
     {
         var donor = _donors[column];
         var nearest = search.Nearest(donor);
@@ -157,34 +158,27 @@ public sealed class KnnImputerModel : TransformerModel
     }
 
     /// <summary>One thread's scratch space: distances from the current row to every donor, and the k nearest.</summary>
-    sealed class NeighbourSearch(int donors, int neighbours)
+    sealed class DonorScratch(int donors, int neighbours)
     {
         public double[] Distances { get; } = new double[donors];
         public double[] Sums { get; } = new double[donors];
         public int[] Present { get; } = new int[donors];
         readonly int[] _nearest = new int[Math.Min(neighbours, donors)];
+        readonly double[] _ranks = new double[Math.Min(neighbours, donors)];
 
-        /// <summary>The indices of the k donors with a value in <paramref name="donor"/> nearest to the row, ties to the earlier donor.</summary>
+        /// <summary>
+        /// The indices of the k donors with a value in <paramref name="donor"/> nearest to the row, ties to the earlier
+        /// donor; donors with no column in common with the row rank after every other but still count, as in scikit-learn.
+        /// </summary>
         public ReadOnlySpan<int> Nearest(double[] donor)
         {
-            var found = 0;
+            _ranks.AsSpan().Fill(double.PositiveInfinity);
+            _nearest.AsSpan().Fill(-1);
             for (var k = 0; k < donor.Length; k++)
-            {
-                if (double.IsNaN(donor[k])) continue;
-                var key = Rank(k);
-                if (found == _nearest.Length && key >= Rank(_nearest[found - 1])) continue;
-                // insertion into the short sorted list of the best so far
-                var position = found < _nearest.Length ? found++ : found - 1;
-                while (position > 0 && Rank(_nearest[position - 1]) > key)
-                {
-                    _nearest[position] = _nearest[position - 1];
-                    position--;
-                }
-                _nearest[position] = k;
-            }
-            return _nearest.AsSpan(0, found);
+                if (!double.IsNaN(donor[k]))
+                    NeighborSearch.Offer(double.IsNaN(Distances[k]) ? double.MaxValue : Distances[k], k, _ranks, _nearest);
+            var found = _nearest.AsSpan().IndexOf(-1);
+            return _nearest.AsSpan(0, found < 0 ? _nearest.Length : found);
         }
-
-        double Rank(int donor) => double.IsNaN(Distances[donor]) ? double.PositiveInfinity : Distances[donor];
     }
 }
