@@ -14,7 +14,8 @@ public static class ScikitLearnFixtures
 {
     /// <summary>
     /// One recorded fit. <see cref="Dataset"/> is a CSV in the fixtures folder (held-out rows: every <see cref="Every"/>th
-    /// from row 0, or those its "split" column marks "test"), or "housing" / "letter-recognition" from ../shared.
+    /// from row 0, or those its "split" column marks "test"), "housing" / "letter-recognition" from ../shared, or one of
+    /// the <see cref="GeneratedSets"/>.
     /// </summary>
     public sealed record Case(string Name, string Dataset, string Estimator, Dictionary<string, object?> Parameters,
         string Metric, double Score, int? Every, double[][]? Coefficients, double[]? Intercept, double[]? Predictions,
@@ -151,6 +152,7 @@ public static class ScikitLearnFixtures
 
     static Frame Load(string dataset)
     {
+        if (dataset.StartsWith("generated-", StringComparison.Ordinal)) return GeneratedSets.Load(dataset);
         if (dataset == "housing")
         {
             var housing = Frame.ReadCsv(SharedFolder.RequireDataset("housing/housing.csv")).Drop("ocean_proximity").DropMissing();
