@@ -1,0 +1,42 @@
+using TorchSharp;
+using static TorchSharp.torch.nn;
+
+namespace Kiln.Neural.Layers;
+
+/// <summary>
+/// A fully connected layer, output = activation(x·W + b) (Keras' Dense): weights drawn Glorot-uniform and biases zero,
+/// as Keras initialises them. It acts on the last dimension of its input.
+/// </summary>
+public sealed class Dense : Layer
+{
+    public Dense(int units, ActivationFunction activation = ActivationFunction.Linear, bool useBias = true)
+    {
+        if (units < 1) throw new ArgumentOutOfRangeException(nameof(units), units, "dense: units must be at least 1");
+        Units = units;
+        ActivationFunction = activation;
+        UseBias = useBias;
+    }
+
+    public int Units { get; }
+
+    public ActivationFunction ActivationFunction { get; }
+
+    public bool UseBias { get; }
+
+    public override string Kind => "dense";
+
+    public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape)
+    {
+        var linear = Linear(inputShape[^1], Units, hasBias: UseBias);
+        using (torch.no_grad())
+        {
+            init.xavier_uniform_(linear.weight);
+            if (linear.bias is { } bias) init.zeros_(bias);
+        }
+        return ActivationFunction == ActivationFunction.Linear
+            ? linear
+            : Sequential(("linear", linear), ("activation", Activation.Module(ActivationFunction)));
+    }
+
+    public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => [.. inputShape.Take(inputShape.Count - 1), Units];
+}

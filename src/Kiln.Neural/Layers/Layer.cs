@@ -1,0 +1,19 @@
+using TorchSharp;
+
+namespace Kiln.Neural.Layers;
+
+/// <summary>
+/// A Keras-style layer: its configuration is fixed at construction, and <see cref="Build"/> turns it into a TorchSharp
+/// module once the shape of its input (without the batch dimension) is known, as Keras builds layers on first call.
+/// </summary>
+public abstract class Layer
+{
+    /// <summary>The layer's name in summaries, e.g. "dense" or "dropout".</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The module that computes this layer for inputs of <paramref name="inputShape"/>, with fresh weights.</summary>
+    public abstract torch.nn.Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape);
+
+    /// <summary>The shape of one output, without the batch dimension.</summary>
+    public abstract IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape);
+}
