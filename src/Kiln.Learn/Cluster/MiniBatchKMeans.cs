@@ -51,7 +51,8 @@ public sealed record MiniBatchKMeans : Estimator<KMeansModel>
 
         var batchSize = Math.Min(BatchSize, rows);
         var steps = (int)Math.Min(int.MaxValue, (long)MaxIter * rows / batchSize);
-        var tolerance = Tol * KMeansRuns.MeanVariance(x);
+        // tol 0 (the default) turns the check off, so the two passes over the data for its scale are skipped
+        var tolerance = Tol > 0 ? Tol * KMeansRuns.MeanVariance(x) : 0;
         var alpha = Math.Min(1, batchSize * 2.0 / (rows + 1));
         var clusterWeights = new double[NClusters];
         var batchLabels = new int[batchSize];

@@ -33,11 +33,14 @@ internal static class NaiveBayesMath
         {
             Array.Clear(sums);
             var values = columns[j].Values;
-            for (var i = 0; i < values.Length; i++)
+            // one plain loop per case, so the inner loop tests nothing but the value
+            if (threshold is { } t)
             {
-                var value = threshold is { } t ? (values[i] > t ? 1.0 : 0.0) : values[i];
-                sums[codes[i]] += weights is null ? value : weights[i] * value;
+                if (weights is null) for (var i = 0; i < values.Length; i++) sums[codes[i]] += values[i] > t ? 1 : 0;
+                else for (var i = 0; i < values.Length; i++) sums[codes[i]] += values[i] > t ? weights[i] : 0;
             }
+            else if (weights is null) for (var i = 0; i < values.Length; i++) sums[codes[i]] += values[i];
+            else for (var i = 0; i < values.Length; i++) sums[codes[i]] += weights[i] * values[i];
             for (var c = 0; c < classCount; c++) featureSums[c * d + j] = sums[c];
             return sums;
         }, _ => { });
