@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kiln.Data;
 using Kiln.Learn.Imbalance;
 
@@ -50,10 +51,12 @@ public sealed record MiniBatchKMeans : Estimator<KMeansModel>
 
         var batchSize = Math.Min(BatchSize, rows);
         var steps = (int)Math.Min(int.MaxValue, (long)MaxIter * rows / batchSize);
-        var tolerance = Tol * KMeansRuns.MeanVariance(x);
+        // tol 0 (the default) turns the check off, so the two passes over the data for its scale are skipped
+        var tolerance = Tol > 0 ? Tol * KMeansRuns.MeanVariance(x) : 0;
         var alpha = Math.Min(1, batchSize * 2.0 / (rows + 1));
         var clusterWeights = new double[NClusters];
         var batchLabels = new int[batchSize];
+        var batchDistances = new double[batchSize];
         var sums = new double[NClusters * width];
         var batchWeights = new double[NClusters];
         var (smoothed, bestSmoothed, stale, sinceReassign) = (double.NaN, double.PositiveInfinity, 0, 0);
@@ -63,20 +66,18 @@ public sealed record MiniBatchKMeans : Estimator<KMeansModel>
             context.Cancellation.ThrowIfCancellationRequested();
             iterations = step + 1;
             var batch = Draws.Integers(random, rows, batchSize);
+            AssignBatch(x, batch, centres, batchLabels, batchDistances);
             double batchInertia = 0, batchTotal = 0;
             Array.Clear(sums);
             Array.Clear(batchWeights);
             for (var b = 0; b < batch.Length; b++)
             {
-                var row = x.Row(batch[b]);
                 var w = weights?[batch[b]] ?? 1;
-                var (nearest, distance) = Centres.Nearest(row, centres, NClusters);
-                batchLabels[b] = nearest;
-                batchInertia += w * distance;
+                var nearest = batchLabels[b];
+                batchInertia += w * batchDistances[b];
                 batchTotal += w;
                 batchWeights[nearest] += w;
-                var sum = sums.AsSpan(nearest * width, width);
-                for (var j = 0; j < width; j++) sum[j] += w * row[j];
+                TensorPrimitives.MultiplyAdd(x.Row(batch[b]), w, sums.AsSpan(nearest * width, width), sums.AsSpan(nearest * width, width));
             }
             // each centre moves to the weighted mean of everything it has seen, so its learning rate falls as 1 / count
             double shift = 0;
@@ -99,17 +100,34 @@ public sealed record MiniBatchKMeans : Estimator<KMeansModel>
                 Reassign(x, batch, weights, centres, clusterWeights, random);
                 sinceReassign = 0;
             }
+            if (step % 100 == 0) context.Progress?.Report(new FitProgress("mini-batch steps", step + 1, steps));
+            // as scikit-learn: the first batch's inertia belongs to the starting centres, so convergence is judged from the second on
+            if (step == 0) continue;
             if (tolerance > 0 && shift <= tolerance) break;
             var mean = batchTotal > 0 ? batchInertia / batchTotal : 0;
             smoothed = double.IsNaN(smoothed) ? mean : smoothed * (1 - alpha) + mean * alpha;
             if (smoothed < bestSmoothed) (bestSmoothed, stale) = (smoothed, 0);
             else if (MaxNoImprovement > 0 && ++stale >= MaxNoImprovement) break;
-            if (step % 100 == 0) context.Progress?.Report(new FitProgress("mini-batch steps", step + 1, steps));
         }
         var labels = new long[rows];
         var distances = new double[rows];
         Centres.Assign(x, centres, NClusters, labels, distances);
         return new KMeansModel(this, InputSchema.Of(features), centres, NClusters, Centres.Inertia(distances, weights), iterations);
+    }
+
+    /// <summary>The nearest centre of each batch row and its squared distance, the two halves of a large batch on both cores.</summary>
+    static void AssignBatch(FeatureMatrix x, int[] batch, double[] centres, int[] labels, double[] distances)
+    {
+        var count = centres.Length / x.FeatureCount;
+        var parts = batch.Length >= 512 ? 2 : 1;
+        var values = x.Memory;
+        var width = x.FeatureCount;
+        Parallel.For(0, parts, part =>
+        {
+            var end = (part + 1) * batch.Length / parts;
+            for (var b = part * batch.Length / parts; b < end; b++)
+                (labels[b], distances[b]) = Centres.Nearest(values.Span.Slice(batch[b] * width, width), centres, count);
+        });
     }
 
     /// <summary>The best of <see cref="NInit"/> starts, each seeded on its own random sample of 3 × batch-size rows and judged on a second.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Decomposition;
@@ -28,40 +29,43 @@ public sealed record Pca : Estimator<PcaModel>
 
     protected override PcaModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "pca");
-        var limit = Math.Min(x.RowCount, x.FeatureCount);
+        var columns = NumericInput.Columns(features, "pca");
+        var (rows, width) = (features.RowCount, columns.Length);
+        var limit = Math.Min(rows, width);
         var fraction = NComponents is < 1 ? NComponents : null;
         var count = fraction is null ? ComponentCount(limit) : limit;
         if (fraction is not null && SvdSolver == PcaSolver.Randomized)
             throw new ArgumentException($"pca: n-components {NComponents} is a variance fraction, which needs svd-solver full or auto", nameof(NComponents));
         var randomized = SvdSolver == PcaSolver.Randomized
-            || (SvdSolver == PcaSolver.Auto && fraction is null && Math.Max(x.RowCount, x.FeatureCount) > 500 && count < 0.8 * limit);
+            || (SvdSolver == PcaSolver.Auto && fraction is null && Math.Max(rows, width) > 500 && count < 0.8 * limit);
 
-        var means = DenseMatrices.ColumnMeans(x);
-        var centred = DenseMatrices.Of(x, means);
-        var degrees = Math.Max(x.RowCount - 1, 1);
+        var means = BlockedColumns.Means(columns);
+        var centred = new BlockedColumns(columns, means);
+        // a tall table is decomposed through its triangular factor R (same singular values and right vectors), never copied whole
+        var matrix = centred.IsTall ? centred.TriangularFactor() : centred.ToDense();
+        var degrees = Math.Max(rows - 1, 1);
         double[] singular;
         double[] components;
         double totalVariance;
         if (randomized)
         {
             var iterations = IteratedPower ?? (count < 0.1 * limit ? 7 : 4);
-            var (s, v) = Svd.Randomized(centred, count, oversamples: 10, iterations, Seed);
-            (singular, components) = (s, DenseMatrices.RowMajor(v));
+            var (s, v) = Svd.Randomized(matrix, count, oversamples: 10, iterations, Seed);
+            (singular, components) = (s, v.ToRowMajorArray());
             // the sketch does not see every direction, so the total comes from the column variances
-            var squares = centred.PointwiseMultiply(centred).ColumnSums();
-            totalVariance = squares.Sum() / degrees;
+            totalVariance = centred.SumOfSquares() / degrees;
         }
         else
         {
-            var (s, v) = Svd.Thin(centred);
+            var (s, v) = Svd.Thin(matrix);
             double sumOfSquares = 0;
             foreach (var value in s) sumOfSquares += value * value;
             totalVariance = sumOfSquares / degrees;
             if (fraction is { } wanted) count = CountExplaining(s, sumOfSquares, wanted);
             singular = s[..count];
-            components = DenseMatrices.RowMajor(v)[..(count * x.FeatureCount)];
+            components = v.ToRowMajorArray()[..(count * width)];
         }
+        centred.FlipSigns(components, count, projectionMeans: null);
         var variance = new double[count];
         var ratio = new double[count];
         for (var k = 0; k < count; k++)
@@ -129,12 +133,16 @@ public sealed class PcaModel : TransformerModel
 
     protected override Frame TransformCore(Frame features)
     {
-        var x = NumericInput.Matrix(features, "pca");
-        if (!((Pca)Estimator).Whiten) return Projection.Apply(x, _means, _components, _outputNames, null);
-        var deviations = new double[ComponentCount];
-        // a zero-variance component stays unscaled rather than dividing by zero
-        for (var k = 0; k < deviations.Length; k++) deviations[k] = _explainedVariance[k] > 0 ? Math.Sqrt(_explainedVariance[k]) : 1;
-        return Projection.Apply(x, _means, _components, _outputNames, deviations);
+        var outputs = new BlockedColumns(NumericInput.Columns(features, "pca"), _means).ProjectAll(_components, ComponentCount);
+        var whiten = ((Pca)Estimator).Whiten;
+        var columns = new Column[ComponentCount];
+        for (var k = 0; k < columns.Length; k++)
+        {
+            // a zero-variance component stays unscaled rather than dividing by zero
+            if (whiten && _explainedVariance[k] > 0) TensorPrimitives.Divide(outputs[k], Math.Sqrt(_explainedVariance[k]), outputs[k]);
+            columns[k] = new Float64Column(_outputNames[k], outputs[k]);
+        }
+        return new Frame(columns);
     }
 
     public override void Save(ModelWriter writer)

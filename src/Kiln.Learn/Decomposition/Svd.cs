@@ -4,7 +4,10 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Kiln.Learn.Decomposition;
 
-/// <summary>Thin and randomized singular value decompositions of a dense matrix, with scikit-learn's sign convention.</summary>
+/// <summary>
+/// Thin and randomized singular value decompositions of a dense matrix. The right vectors' signs are left as they come:
+/// <see cref="BlockedColumns.FlipSigns"/> fixes them against the data, as scikit-learn's svd_flip does.
+/// </summary>
 internal static class Svd
 {
     /// <summary>
@@ -15,19 +18,21 @@ internal static class Svd
     {
         if (x.RowCount >= x.ColumnCount)
         {
-            var r = x.QR(QRMethod.Thin).R;
+            var r = x.RowCount == x.ColumnCount ? x : x.QR(QRMethod.Thin).R;
             var svd = r.Svd(computeVectors: true);
-            return Flip(x, svd.S.ToArray(), svd.VT);
+            return (svd.S.ToArray(), svd.VT);
         }
         // X' = QR gives X = (Q U_R S V_Rᵀ)ᵀ = V_R S (Q U_R)ᵀ, so the right vectors of X are the columns of Q U_R
         var qr = x.Transpose().QR(QRMethod.Thin);
         var small = qr.R.Svd(computeVectors: true);
-        return Flip(x, small.S.ToArray(), (qr.Q * small.U).Transpose());
+        return (small.S.ToArray(), (qr.Q * small.U).Transpose());
     }
 
     /// <summary>
     /// Randomized SVD (Halko, Martinsson and Tropp, as scikit-learn's randomized_svd): a seeded Gaussian sketch of
     /// <paramref name="count"/> + <paramref name="oversamples"/> directions, <paramref name="iterations"/> QR-normalised power iterations.
+    /// Given the triangular factor R of a tall X = QR it finds the same right vectors and singular values as on X itself,
+    /// since every step is unchanged by the orthonormal Q on the left.
     /// </summary>
     public static (double[] Singular, Matrix<double> RightVectors) Randomized(Matrix<double> x, int count, int oversamples, int iterations, long seed)
     {
@@ -51,26 +56,6 @@ internal static class Svd
         var right = transpose
             ? (q * svd.U).SubMatrix(0, q.RowCount, 0, count).Transpose()
             : svd.VT.SubMatrix(0, count, 0, svd.VT.ColumnCount);
-        return Flip(x, singular, right);
-    }
-
-    /// <summary>
-    /// scikit-learn's svd_flip: each component's sign makes the largest-magnitude entry of its left vector (X·v) positive,
-    /// so the same data give the same components whichever solver ran.
-    /// </summary>
-    static (double[] Singular, Matrix<double> RightVectors) Flip(Matrix<double> x, double[] singular, Matrix<double> right)
-    {
-        var count = Math.Min(singular.Length, right.RowCount);
-        var vectors = right.SubMatrix(0, count, 0, right.ColumnCount);
-        var left = x.TransposeAndMultiply(vectors);
-        for (var k = 0; k < count; k++)
-        {
-            var column = left.Column(k);
-            var largest = 0;
-            for (var i = 1; i < column.Count; i++)
-                if (Math.Abs(column[i]) > Math.Abs(column[largest])) largest = i;
-            if (column[largest] < 0) vectors.SetRow(k, -vectors.Row(k));
-        }
-        return (singular[..count], vectors);
+        return (singular, right);
     }
 }

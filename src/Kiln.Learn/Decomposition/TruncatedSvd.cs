@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Decomposition;
@@ -24,34 +25,24 @@ public sealed record TruncatedSvd : Estimator<TruncatedSvdModel>
 
     protected override TruncatedSvdModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "truncated-svd");
-        var limit = Math.Min(x.RowCount, x.FeatureCount);
+        var columns = NumericInput.Columns(features, "truncated-svd");
+        var limit = Math.Min(features.RowCount, columns.Length);
         if (NComponents > limit)
             throw new ArgumentException($"truncated-svd: n-components is {NComponents} but the data allow at most min(rows, columns) = {limit}", nameof(NComponents));
-        var (singular, right) = Svd.Randomized(DenseMatrices.Of(x, null), NComponents, NOversamples, NIter, Seed);
-        var components = DenseMatrices.RowMajor(right);
-        var names = new string[NComponents];
-        for (var k = 0; k < names.Length; k++) names[k] = $"truncatedsvd{k}";
+        var data = new BlockedColumns(columns, null);
+        // a tall table is decomposed through its triangular factor R (same singular values and right vectors), never copied whole
+        var (singular, right) = Svd.Randomized(data.IsTall ? data.TriangularFactor() : data.ToDense(), NComponents, NOversamples, NIter, Seed);
+        var components = right.ToRowMajorArray();
 
         // as scikit-learn: the variance (ddof 0) of each output, as a share of the summed column variances
-        var outputs = Projection.Apply(x, null, components, names, null);
-        var variance = new double[NComponents];
-        for (var k = 0; k < variance.Length; k++) variance[k] = Variance(((Float64Column)outputs[k]).Values);
-        double total = 0;
-        for (var j = 0; j < x.FeatureCount; j++) total += Variance(features[j].AsFloat64().Values);
+        var means = BlockedColumns.Means(columns);
+        var outputMeans = new double[NComponents];
+        for (var k = 0; k < outputMeans.Length; k++) outputMeans[k] = TensorPrimitives.Dot(means, components.AsSpan(k * columns.Length, columns.Length));
+        var variance = data.FlipSigns(components, NComponents, outputMeans)!;
+        var total = new BlockedColumns(columns, means).SumOfSquares() / features.RowCount;
         var ratio = new double[NComponents];
         for (var k = 0; k < ratio.Length; k++) ratio[k] = total > 0 ? variance[k] / total : 0;
         return new TruncatedSvdModel(this, InputSchema.Of(features), components, variance, ratio, singular);
-    }
-
-    static double Variance(ReadOnlySpan<double> values)
-    {
-        double mean = 0;
-        foreach (var value in values) mean += value;
-        mean /= values.Length;
-        double squares = 0;
-        foreach (var value in values) squares += (value - mean) * (value - mean);
-        return squares / values.Length;
     }
 }
 
@@ -84,8 +75,13 @@ public sealed class TruncatedSvdModel : TransformerModel
     /// <summary>Component <paramref name="index"/>: its weight on each input column, unit length.</summary>
     public ReadOnlySpan<double> Component(int index) => _components.AsSpan(index * Schema.Columns.Count, Schema.Columns.Count);
 
-    protected override Frame TransformCore(Frame features) =>
-        Projection.Apply(NumericInput.Matrix(features, "truncated-svd"), null, _components, _outputNames, null);
+    protected override Frame TransformCore(Frame features)
+    {
+        var outputs = new BlockedColumns(NumericInput.Columns(features, "truncated-svd"), null).ProjectAll(_components, ComponentCount);
+        var columns = new Column[outputs.Length];
+        for (var k = 0; k < columns.Length; k++) columns[k] = new Float64Column(_outputNames[k], outputs[k]);
+        return new Frame(columns);
+    }
 
     public override void Save(ModelWriter writer)
     {

@@ -18,11 +18,11 @@ public sealed record BernoulliNaiveBayes : Estimator<BernoulliNaiveBayesModel>
 
     protected override BernoulliNaiveBayesModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "bernoulli-nb");
+        var columns = NumericInput.Columns(features, "bernoulli-nb");
         var labels = NaiveBayesMath.Labels(target!);
-        var (k, d) = (labels.Count, x.FeatureCount);
-        var values = BernoulliNaiveBayesModel.Binarized(x, Binarize);
-        var (classWeights, counts) = NaiveBayesMath.Totals(values.Span, d, labels.CodeOfRow, k, context.SampleWeights);
+        var (k, d) = (labels.Count, columns.Length);
+        var classWeights = NaiveBayesMath.ClassWeights(labels.CodeOfRow, k, context.SampleWeights);
+        var counts = NaiveBayesMath.FeatureSums(columns, labels.CodeOfRow, k, context.SampleWeights, Binarize);
         var alpha = Math.Max(Alpha, 1e-10);
         var featureLogProbabilities = new double[k * d];
         for (var c = 0; c < k; c++)
@@ -42,11 +42,10 @@ public sealed class BernoulliNaiveBayesModel : DiscreteNaiveBayesModel
     }
 
     BernoulliNaiveBayesModel(BernoulliNaiveBayes estimator, InputSchema schema, Column classes, double[] classLogPriors, double[] featureLogProbabilities,
-        (double[] Weights, double[] Bias) scores) : base(estimator, schema, classes, classLogPriors, featureLogProbabilities, scores.Weights, scores.Bias)
+        (double[] Weights, double[] Bias) scores)
+        : base(estimator, schema, classes, classLogPriors, featureLogProbabilities, scores.Weights, scores.Bias, estimator.Binarize)
     {
     }
-
-    private protected override ReadOnlyMemory<double> ScoredValues(FeatureMatrix x) => Binarized(x, ((BernoulliNaiveBayes)Estimator).Binarize);
 
     /// <summary>log P(x) = x·(log p − log(1 − p)) + Σ log(1 − p): one dot product per class.</summary>
     static (double[] Weights, double[] Bias) PresenceScores(double[] classLogPriors, double[] featureLogProbabilities)
@@ -66,15 +65,6 @@ public sealed class BernoulliNaiveBayesModel : DiscreteNaiveBayesModel
             }
         }
         return (weights, bias);
-    }
-
-    /// <summary>The values as 1 above the threshold and 0 otherwise, or as they are when there is no threshold.</summary>
-    internal static ReadOnlyMemory<double> Binarized(FeatureMatrix x, double? threshold)
-    {
-        if (threshold is not { } t) return x.Memory;
-        var values = x.ToArray();
-        for (var i = 0; i < values.Length; i++) values[i] = values[i] > t ? 1 : 0;
-        return values;
     }
 
     public static BernoulliNaiveBayesModel Load(ModelReader reader)

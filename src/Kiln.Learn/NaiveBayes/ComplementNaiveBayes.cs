@@ -21,11 +21,12 @@ public sealed record ComplementNaiveBayes : Estimator<ComplementNaiveBayesModel>
 
     protected override ComplementNaiveBayesModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "complement-nb");
-        NaiveBayesMath.RequireNonNegative(x, "complement-nb");
+        var columns = NumericInput.Columns(features, "complement-nb");
+        NaiveBayesMath.RequireNonNegative(columns, "complement-nb");
         var labels = NaiveBayesMath.Labels(target!);
-        var (k, d) = (labels.Count, x.FeatureCount);
-        var (classWeights, counts) = NaiveBayesMath.Totals(x.Values, d, labels.CodeOfRow, k, context.SampleWeights);
+        var (k, d) = (labels.Count, columns.Length);
+        var classWeights = NaiveBayesMath.ClassWeights(labels.CodeOfRow, k, context.SampleWeights);
+        var counts = NaiveBayesMath.FeatureSums(columns, labels.CodeOfRow, k, context.SampleWeights);
         var alpha = Math.Max(Alpha, 1e-10);
         var all = new double[d];
         for (var c = 0; c < k; c++)

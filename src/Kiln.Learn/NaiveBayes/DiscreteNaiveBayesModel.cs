@@ -12,10 +12,13 @@ public abstract class DiscreteNaiveBayesModel : ClassifierModel
     readonly double[] _featureLogProbabilities;
     readonly double[] _scoreWeights;
     readonly double[] _scoreBias;
+    readonly double? _binarizeThreshold;
 
+    /// <param name="binarizeThreshold">When set, features are scored as 1 above it and 0 otherwise (Bernoulli).</param>
     private protected DiscreteNaiveBayesModel(IEstimator estimator, InputSchema schema, Column classes, double[] classLogPriors,
-        double[] featureLogProbabilities, double[] scoreWeights, double[] scoreBias) : base(estimator, schema, classes)
+        double[] featureLogProbabilities, double[] scoreWeights, double[] scoreBias, double? binarizeThreshold = null) : base(estimator, schema, classes)
     {
+        _binarizeThreshold = binarizeThreshold;
         _classLogPriors = classLogPriors;
         _featureLogProbabilities = featureLogProbabilities;
         _scoreWeights = scoreWeights;
@@ -28,11 +31,12 @@ public abstract class DiscreteNaiveBayesModel : ClassifierModel
     /// <summary>Each class's learned weight per feature (scikit-learn's <c>feature_log_prob_</c>), row-major classes × features.</summary>
     public IReadOnlyList<double> FeatureLogProbabilities => _featureLogProbabilities;
 
-    /// <summary>The features as the model scores them; Bernoulli binarizes them first.</summary>
-    private protected virtual ReadOnlyMemory<double> ScoredValues(FeatureMatrix x) => x.Memory;
+    protected sealed override double[] Probabilities(FeatureMatrix x) => NaiveBayesMath.Softmax(JointLogLikelihoods(x), _classLogPriors.Length);
 
-    protected sealed override double[] Probabilities(FeatureMatrix x) => NaiveBayesMath.Softmax(
-        NaiveBayesMath.LinearScores(ScoredValues(x), x.RowCount, x.FeatureCount, _scoreWeights, _scoreBias), _classLogPriors.Length);
+    protected sealed override int[] PredictCodes(FeatureMatrix x) => NaiveBayesMath.ArgMax(JointLogLikelihoods(x), _classLogPriors.Length);
+
+    double[] JointLogLikelihoods(FeatureMatrix x) =>
+        NaiveBayesMath.LinearScores(x.Memory, x.RowCount, x.FeatureCount, _scoreWeights, _scoreBias, _binarizeThreshold);
 
     public sealed override void Save(ModelWriter writer)
     {

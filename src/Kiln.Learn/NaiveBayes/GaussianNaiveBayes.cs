@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Kiln.Data;
 
@@ -13,28 +14,45 @@ public sealed record GaussianNaiveBayes : Estimator<GaussianNaiveBayesModel>
 
     protected override GaussianNaiveBayesModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "gaussian-nb");
+        var columns = NumericInput.Columns(features, "gaussian-nb");
         var labels = NaiveBayesMath.Labels(target!);
-        var (k, d) = (labels.Count, x.FeatureCount);
+        var (k, d) = (labels.Count, columns.Length);
         var weights = context.SampleWeights;
-        var (classWeights, sums) = NaiveBayesMath.Totals(x.Values, d, labels.CodeOfRow, k, weights);
+        var classWeights = NaiveBayesMath.ClassWeights(labels.CodeOfRow, k, weights);
         var means = new double[k * d];
-        for (var c = 0; c < k; c++)
-            if (classWeights[c] > 0)
-                TensorPrimitives.Divide(sums.AsSpan(c * d, d), classWeights[c], means.AsSpan(c * d, d));
         var variances = new double[k * d];
-        var values = x.Values;
-        for (var i = 0; i < labels.RowCount; i++)
+        var columnVariances = new double[d];
+        // each column is its own task: two passes over its contiguous values give the class means, then the squared deviations
+        Parallel.For(0, d, () => new double[k], (j, _, totals) =>
         {
-            var w = weights?[i] ?? 1;
-            var c = labels.CodeOfRow[i];
-            for (var j = 0; j < d; j++)
+            var values = columns[j].Values;
+            var codes = labels.CodeOfRow;
+            Array.Clear(totals);
+            for (var i = 0; i < values.Length; i++) totals[codes[i]] += weights is null ? values[i] : weights[i] * values[i];
+            double weightTotal = 0, sum = 0;
+            for (var c = 0; c < k; c++)
             {
-                var deviation = values[i * d + j] - means[c * d + j];
-                variances[c * d + j] += w * deviation * deviation;
+                weightTotal += classWeights[c];
+                sum += totals[c];
+                means[c * d + j] = classWeights[c] > 0 ? totals[c] / classWeights[c] : 0;
             }
-        }
-        var epsilon = VarSmoothing * LargestVariance(x, weights);
+            var columnMean = sum / weightTotal;
+            Array.Clear(totals);
+            double columnSquares = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var w = weights?[i] ?? 1;
+                var deviation = values[i] - means[codes[i] * d + j];
+                totals[codes[i]] += w * deviation * deviation;
+                var spread = values[i] - columnMean;
+                columnSquares += w * spread * spread;
+            }
+            for (var c = 0; c < k; c++) variances[c * d + j] = totals[c];
+            columnVariances[j] = columnSquares / weightTotal;
+            return totals;
+        }, _ => { });
+        // var-smoothing is a share of the largest (weighted) variance of any feature over all rows
+        var epsilon = VarSmoothing * (d == 0 ? 0 : TensorPrimitives.Max<double>(columnVariances));
         // a constant input has no variance to scale by; smoothing by the bare factor keeps every variance positive
         if (epsilon == 0) epsilon = VarSmoothing > 0 ? VarSmoothing : double.Epsilon;
         for (var c = 0; c < k; c++)
@@ -42,33 +60,6 @@ public sealed record GaussianNaiveBayes : Estimator<GaussianNaiveBayesModel>
                 variances[c * d + j] = (classWeights[c] > 0 ? variances[c * d + j] / classWeights[c] : 0) + epsilon;
         return new GaussianNaiveBayesModel(this, InputSchema.Of(features), labels.Values(),
             NaiveBayesMath.ClassLogPriors(classWeights, fitPrior: true), means, variances);
-    }
-
-    /// <summary>The largest (weighted) variance of any feature over all rows: the scale var-smoothing is a share of.</summary>
-    static double LargestVariance(FeatureMatrix x, double[]? weights)
-    {
-        var d = x.FeatureCount;
-        var values = x.Values;
-        double largest = 0;
-        for (var j = 0; j < d; j++)
-        {
-            double total = 0, sum = 0;
-            for (var i = 0; i < x.RowCount; i++)
-            {
-                var w = weights?[i] ?? 1;
-                total += w;
-                sum += w * values[i * d + j];
-            }
-            var mean = sum / total;
-            double squares = 0;
-            for (var i = 0; i < x.RowCount; i++)
-            {
-                var deviation = values[i * d + j] - mean;
-                squares += (weights?[i] ?? 1) * deviation * deviation;
-            }
-            largest = Math.Max(largest, squares / total);
-        }
-        return largest;
     }
 }
 
@@ -79,6 +70,9 @@ public sealed class GaussianNaiveBayesModel : ClassifierModel
     readonly double[] _means;
     readonly double[] _variances;
     readonly double[] _logNormalisers;
+    readonly double[] _inverseVariances;
+
+    const int RowsPerBlock = 2048;
 
     internal GaussianNaiveBayesModel(GaussianNaiveBayes estimator, InputSchema schema, Column classes, double[] classLogPriors, double[] means, double[] variances)
         : base(estimator, schema, classes)
@@ -86,6 +80,8 @@ public sealed class GaussianNaiveBayesModel : ClassifierModel
         _classLogPriors = classLogPriors;
         _means = means;
         _variances = variances;
+        _inverseVariances = new double[variances.Length];
+        TensorPrimitives.Divide(1.0, variances, _inverseVariances);
         var d = means.Length / classLogPriors.Length;
         _logNormalisers = new double[classLogPriors.Length];
         for (var c = 0; c < _logNormalisers.Length; c++)
@@ -105,24 +101,48 @@ public sealed class GaussianNaiveBayesModel : ClassifierModel
     /// <summary>Each class's feature variances after smoothing, row-major classes × features.</summary>
     public IReadOnlyList<double> Variances => _variances;
 
-    protected override double[] Probabilities(FeatureMatrix x)
+    protected override double[] Probabilities(FeatureMatrix x) => NaiveBayesMath.Softmax(JointLogLikelihoods(x), _classLogPriors.Length);
+
+    protected override int[] PredictCodes(FeatureMatrix x) => NaiveBayesMath.ArgMax(JointLogLikelihoods(x), _classLogPriors.Length);
+
+    /// <summary>Row-major log prior + log density of each row under each class, in parallel blocks of rows.</summary>
+    double[] JointLogLikelihoods(FeatureMatrix x)
     {
-        var (k, d) = (_classLogPriors.Length, x.FeatureCount);
-        var scores = new double[x.RowCount * k];
+        var (k, d, rows) = (_classLogPriors.Length, x.FeatureCount, x.RowCount);
+        var scores = new double[(long)rows * k];
         var values = x.Memory;
-        Parallel.For(0, x.RowCount, () => new double[d], (i, _, deviation) =>
+        var blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
+        Parallel.For(0, blocks, block =>
         {
-            var row = values.Span.Slice(i * d, d);
-            for (var c = 0; c < k; c++)
+            var end = Math.Min(rows, (block + 1) * RowsPerBlock);
+            for (var i = block * RowsPerBlock; i < end; i++)
             {
-                TensorPrimitives.Subtract(row, _means.AsSpan(c * d, d), deviation);
-                TensorPrimitives.Multiply(deviation, deviation, deviation);
-                TensorPrimitives.Divide(deviation, _variances.AsSpan(c * d, d), deviation);
-                scores[i * k + c] = _logNormalisers[c] - 0.5 * TensorPrimitives.Sum<double>(deviation);
+                var row = values.Span.Slice(i * d, d);
+                for (var c = 0; c < k; c++)
+                    scores[(long)i * k + c] = _logNormalisers[c] - 0.5 * ScaledSquares(row, _means.AsSpan(c * d, d), _inverseVariances.AsSpan(c * d, d));
             }
-            return deviation;
-        }, _ => { });
-        return NaiveBayesMath.Softmax(scores, k);
+        });
+        return scores;
+    }
+
+    /// <summary>Σ (x − μ)² / σ², vectorised without a buffer.</summary>
+    static double ScaledSquares(ReadOnlySpan<double> row, ReadOnlySpan<double> means, ReadOnlySpan<double> inverseVariances)
+    {
+        var width = Vector<double>.Count;
+        var sum = Vector<double>.Zero;
+        var j = 0;
+        for (; j + width <= row.Length; j += width)
+        {
+            var deviation = new Vector<double>(row.Slice(j, width)) - new Vector<double>(means.Slice(j, width));
+            sum += deviation * deviation * new Vector<double>(inverseVariances.Slice(j, width));
+        }
+        var total = Vector.Sum(sum);
+        for (; j < row.Length; j++)
+        {
+            var deviation = row[j] - means[j];
+            total += deviation * deviation * inverseVariances[j];
+        }
+        return total;
     }
 
     public override void Save(ModelWriter writer)

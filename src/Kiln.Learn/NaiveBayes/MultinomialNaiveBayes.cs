@@ -15,11 +15,12 @@ public sealed record MultinomialNaiveBayes : Estimator<MultinomialNaiveBayesMode
 
     protected override MultinomialNaiveBayesModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var x = NumericInput.Matrix(features, "multinomial-nb");
-        NaiveBayesMath.RequireNonNegative(x, "multinomial-nb");
+        var columns = NumericInput.Columns(features, "multinomial-nb");
+        NaiveBayesMath.RequireNonNegative(columns, "multinomial-nb");
         var labels = NaiveBayesMath.Labels(target!);
-        var (k, d) = (labels.Count, x.FeatureCount);
-        var (classWeights, counts) = NaiveBayesMath.Totals(x.Values, d, labels.CodeOfRow, k, context.SampleWeights);
+        var (k, d) = (labels.Count, columns.Length);
+        var classWeights = NaiveBayesMath.ClassWeights(labels.CodeOfRow, k, context.SampleWeights);
+        var counts = NaiveBayesMath.FeatureSums(columns, labels.CodeOfRow, k, context.SampleWeights);
         // scikit-learn clips alpha to 1e-10 so that an unseen feature never has probability zero
         var alpha = Math.Max(Alpha, 1e-10);
         var featureLogProbabilities = new double[k * d];

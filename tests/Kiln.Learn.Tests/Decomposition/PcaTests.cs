@@ -100,4 +100,39 @@ public class PcaTests
         var error = Assert.Throws<ArgumentException>(() => new Pca { NComponents = 2.5 }.Fit(ScikitLearnFixtures.Csv("cluster-iris.csv")));
         Assert.Contains("n-components", error.Message);
     }
+
+    [Theory]
+    [InlineData(PcaSolver.Full)]
+    [InlineData(PcaSolver.Randomized)]
+    public void A_table_of_many_thousand_rows_gives_eigenvectors_of_its_covariance(PcaSolver solver)
+    {
+        // far from the origin and longer than one block of rows, so centring and combining the blocks both count
+        var table = TallTables.Correlated(rows: 9_000, columns: 6, offset: 1_000, seed: 5);
+        var model = new Pca { NComponents = 3, SvdSolver = solver, Seed = 2 }.Fit(table);
+        var covariance = TallTables.Gram(table, centred: true);
+        for (var k = 0; k < model.ComponentCount; k++)
+        {
+            var variance = model.ExplainedVariance[k];
+            Assert.True(TallTables.EigenResidual(covariance, model.Component(k), variance * (9_000 - 1)) < 1e-8, $"component {k} is not an eigenvector of the covariance");
+            Assert.Equal(model.SingularValues[k] * model.SingularValues[k] / (9_000 - 1), variance, 1e-9 * variance);
+        }
+        double total = 0;
+        for (var j = 0; j < 6; j++) total += covariance[j, j] / (9_000 - 1);
+        Assert.Equal(model.ExplainedVariance[0] / total, model.ExplainedVarianceRatio[0], 1e-12);
+    }
+
+    [Fact]
+    public void Each_component_points_so_that_its_largest_output_is_positive()
+    {
+        var table = TallTables.Correlated(rows: 9_000, columns: 5, offset: 3, seed: 8);
+        var model = new Pca { NComponents = 3 }.Fit(table);
+        var output = model.Transform(table);
+        for (var k = 0; k < model.ComponentCount; k++)
+        {
+            var values = output.Column<Float64Column>($"pca{k}").Values;
+            var largest = 0;
+            for (var i = 1; i < values.Length; i++) if (Math.Abs(values[i]) > Math.Abs(values[largest])) largest = i;
+            Assert.True(values[largest] > 0, $"pca{k} has its largest output {values[largest]} negative");
+        }
+    }
 }

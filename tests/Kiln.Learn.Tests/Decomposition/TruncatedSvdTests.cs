@@ -38,4 +38,22 @@ public class TruncatedSvdTests
         var error = Assert.Throws<ArgumentException>(() => new TruncatedSvd { NComponents = 3 }.Fit(data));
         Assert.Contains("n-components", error.Message);
     }
+
+    [Fact]
+    public void A_table_of_many_thousand_rows_gives_eigenvectors_of_its_uncentred_gram_matrix()
+    {
+        var table = TallTables.Correlated(rows: 9_000, columns: 6, offset: 2, seed: 3);
+        var model = new TruncatedSvd { NComponents = 2, Seed = 1 }.Fit(table);
+        var gram = TallTables.Gram(table, centred: false);
+        var output = model.Transform(table);
+        for (var k = 0; k < model.ComponentCount; k++)
+        {
+            var singular = model.SingularValues[k];
+            Assert.True(TallTables.EigenResidual(gram, model.Component(k), singular * singular) < 1e-8, $"component {k} is not an eigenvector of XᵀX");
+            var values = output.Column<Float64Column>($"truncatedsvd{k}").Values.ToArray();
+            var mean = values.Average();
+            var variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
+            Assert.Equal(variance, model.ExplainedVariance[k], 1e-9 * variance);
+        }
+    }
 }
