@@ -168,22 +168,25 @@ public sealed class Sequential : IDisposable
         return Tensor.Create(outputs, [rows, .. OutputShape.Select(d => (nint)d)]);
     }
 
-    /// <summary>Every weight array, in layer order (Keras' get_weights).</summary>
-    public IReadOnlyList<float[]> GetWeights() => [.. _network.parameters().Select(p => p.data<float>().ToArray())];
+    /// <summary>
+    /// Every weight array in layer order, trainable or not (batch normalisation's running mean and variance too), as
+    /// Keras' get_weights gives them.
+    /// </summary>
+    public IReadOnlyList<float[]> GetWeights() => [.. Weights().Select(w => w.data<float>().ToArray())];
 
     /// <summary>Replaces every weight array, in the order <see cref="GetWeights"/> gives (Keras' set_weights).</summary>
     public void SetWeights(IReadOnlyList<float[]> weights)
     {
-        var parameters = _network.parameters().ToArray();
-        if (weights.Count != parameters.Length)
-            throw new ArgumentException($"set weights: the model has {parameters.Length} weight arrays, not {weights.Count}", nameof(weights));
+        var current = Weights();
+        if (weights.Count != current.Length)
+            throw new ArgumentException($"set weights: the model has {current.Length} weight arrays, not {weights.Count}", nameof(weights));
         using var _ = torch.no_grad();
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < current.Length; i++)
         {
-            if (weights[i].Length != parameters[i].numel())
-                throw new ArgumentException($"set weights: array {i} holds {weights[i].Length} values but the model's holds {parameters[i].numel()}", nameof(weights));
-            using var values = torch.tensor(weights[i], parameters[i].shape);
-            parameters[i].copy_(values);
+            if (weights[i].Length != current[i].numel())
+                throw new ArgumentException($"set weights: array {i} holds {weights[i].Length} values but the model's holds {current[i].numel()}", nameof(weights));
+            using var values = torch.tensor(weights[i], current[i].shape);
+            current[i].copy_(values);
         }
     }
 
@@ -234,5 +237,12 @@ public sealed class Sequential : IDisposable
         return torch.tensor(data, [.. values.Lengths.ToArray().Select(d => (long)d)]);
     }
 
-    static long Count(torch.nn.Module module) => module.parameters().Sum(p => p.numel());
+    /// <summary>The model's float state — weights, biases and running statistics — in layer order; counters are left out.</summary>
+    torch.Tensor[] Weights() => Floats(_network);
+
+    static torch.Tensor[] Floats(torch.nn.Module module) =>
+        [.. module.state_dict().Values.Where(t => t.dtype == torch.ScalarType.Float32)];
+
+    /// <summary>Parameters as Keras counts them: trainable and non-trainable (running statistics) alike.</summary>
+    static long Count(torch.nn.Module module) => Floats(module).Sum(t => t.numel());
 }
