@@ -102,6 +102,7 @@ public sealed class Sequential : IDisposable
         foreach (var callback in options.Callbacks) callback.OnTrainBegin(control);
         for (var epoch = 0; epoch < options.Epochs && !control.StopTraining; epoch++)
         {
+            foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
             if (options.Shuffle) random.Shuffle(order);
             _network.train();
             double lossSum = 0;
@@ -124,7 +125,7 @@ public sealed class Sequential : IDisposable
                     for (var m = 0; m < _metrics.Length; m++) metricSums[m] += _metrics[m].RowSum(output, yb);
                 progress?.Report(new FitProgress($"epoch {epoch + 1}/{options.Epochs}", b + 1, batches));
             }
-            var logs = new Dictionary<string, double> { ["loss"] = lossSum / trainRows };
+            var logs = new Dictionary<string, double> { ["loss"] = lossSum / trainRows, ["learning_rate"] = LearningRate };
             for (var m = 0; m < _metrics.Length; m++) logs[_metrics[m].Name] = metricSums[m] / trainRows;
             if (trainRows < rows)
             {
@@ -166,6 +167,16 @@ public sealed class Sequential : IDisposable
                 output.data<float>().CopyTo(outputs.AsSpan((int)(first * width), (int)(count * width)));
             }
         return Tensor.Create(outputs, [rows, .. OutputShape.Select(d => (nint)d)]);
+    }
+
+    /// <summary>The optimizer's learning rate (every parameter group's), which callbacks may change between batches.</summary>
+    internal double LearningRate
+    {
+        get => (_optimizer ?? throw new InvalidOperationException("compile the model first")).ParamGroups.First().LearningRate;
+        set
+        {
+            foreach (var group in (_optimizer ?? throw new InvalidOperationException("compile the model first")).ParamGroups) group.LearningRate = value;
+        }
     }
 
     /// <summary>

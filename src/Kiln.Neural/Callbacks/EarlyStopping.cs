@@ -6,8 +6,7 @@ namespace Kiln.Neural.Callbacks;
 /// </summary>
 public sealed class EarlyStopping : ICallback
 {
-    double _best;
-    int _wait;
+    Plateau? _plateau;
     IReadOnlyList<float[]>? _bestWeights;
 
     /// <summary>The measurement watched, e.g. "val_loss" or "val_accuracy".</summary>
@@ -30,26 +29,23 @@ public sealed class EarlyStopping : ICallback
     /// <summary>The epoch (from 0) with the best measurement.</summary>
     public int BestEpoch { get; private set; }
 
-    bool Maximizing => Maximize ?? (Monitor.EndsWith("accuracy", StringComparison.Ordinal) || Monitor.EndsWith("auc", StringComparison.Ordinal));
-
     public void OnTrainBegin(TrainingControl control)
     {
-        _best = Maximizing ? double.NegativeInfinity : double.PositiveInfinity;
-        (_wait, _bestWeights, StoppedEpoch, BestEpoch) = (0, null, null, 0);
+        _plateau = new Plateau(Monitor, MinDelta, Maximize);
+        _plateau.Reset();
+        (_bestWeights, StoppedEpoch, BestEpoch) = (null, null, 0);
     }
 
     public void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs, TrainingControl control)
     {
-        if (!logs.TryGetValue(Monitor, out var value))
-            throw new ArgumentException($"early stopping monitors '{Monitor}', which training does not report; it reports {string.Join(", ", logs.Keys)}", nameof(Monitor));
-        var improved = Maximizing ? value - MinDelta > _best : value + MinDelta < _best;
-        if (improved)
+        var plateau = _plateau!;
+        if (plateau.Improved(logs, "early stopping"))
         {
-            (_best, _wait, BestEpoch) = (value, 0, epoch);
+            BestEpoch = epoch;
             if (RestoreBestWeights) _bestWeights = control.GetWeights();
             return;
         }
-        if (++_wait < Patience) return;
+        if (plateau.Wait < Patience) return;
         StoppedEpoch = epoch;
         control.StopTraining = true;
     }

@@ -5,6 +5,8 @@ public interface ICallback
 {
     void OnTrainBegin(TrainingControl control) { }
 
+    void OnEpochBegin(int epoch, TrainingControl control) { }
+
     /// <summary>After each epoch, with that epoch's measurements (see <see cref="Training.History"/>).</summary>
     void OnEpochEnd(int epoch, IReadOnlyDictionary<string, double> logs, TrainingControl control) { }
 

@@ -1,6 +1,9 @@
 namespace Kiln.Neural.Training;
 
-/// <summary>What <see cref="Sequential.Fit"/> measured after each epoch: "loss", each metric, and "val_"-prefixed ones on validation data (Keras' History).</summary>
+/// <summary>
+/// What <see cref="Sequential.Fit"/> measured after each epoch: "loss", each metric, "val_"-prefixed ones on
+/// validation data and the epoch's "learning_rate" (Keras' History).
+/// </summary>
 public sealed class History
 {
     readonly List<IReadOnlyDictionary<string, double>> _epochs = [];
