@@ -26,8 +26,8 @@ static class StochasticGradientDescent
     const int PrefetchDistance = 8;
 
     /// <summary>
-    /// Fits w (one weight per feature) and the intercept to targets y (±1 for classification); each row's step is scaled by its
-    /// weight in <paramref name="sampleWeights"/> (null weighs rows equally). Returns the epochs taken.
+    /// Fits w (one weight per feature) and the intercept to targets y (±1 for classification); each row's step and loss
+    /// are scaled by its weight in <paramref name="sampleWeights"/> (null weighs rows equally). Returns the epochs taken.
     /// </summary>
     public static int Fit(FeatureMatrix matrix, ReadOnlySpan<double> y, double[]? sampleWeights, in SgdSettings s,
         RandomArrays random, Span<double> w, out double intercept, CancellationToken cancellation)
@@ -44,6 +44,8 @@ static class StochasticGradientDescent
         var l2Share = s.Penalty is SgdPenalty.L2 or SgdPenalty.ElasticNet ? 1 - l1Ratio : 0.0;
         var cumulativeL1 = 0.0;
         var applied = l1Ratio > 0 ? new double[p] : null;
+        // the stopping rule compares the weighted loss with tol per unit of weight, so a row of weight k counts as k copies
+        var weightTotal = sampleWeights is null ? n : TensorPrimitives.Sum<double>(sampleWeights);
         var order = new int[n];
         var steps = new double[n];
         for (var i = 0; i < n; i++) order[i] = i;
@@ -57,19 +59,21 @@ static class StochasticGradientDescent
             cancellation.ThrowIfCancellationRequested();
             if (s.Shuffle) random.Shuffle<int>(order);
             StepSizes(s, optimalStart, t, steps);
-            var sumLoss = 0.0;
+            var (sumLoss, taken) = (0.0, 0);
             for (var k = 0; k < order.Length; k++)
             {
                 var i = order[k];
                 // the rows come in random order, so each would be a cache miss; asking for one a few rows ahead hides the wait
                 if (k + PrefetchDistance < order.Length) matrix.Prefetch(order[k + PrefetchDistance]);
                 var row = x.Slice(i * p, p);
+                var rowWeight = sampleWeights?[i] ?? 1;
+                // a row of weight zero takes no step at all, so it is as if it were not there
+                if (rowWeight == 0) continue;
                 var target = y[i];
                 var prediction = scale * TensorPrimitives.Dot(w, row) + intercept;
-                var eta = steps[k];
-                sumLoss += Loss(s.Loss, s.Epsilon, prediction, target);
-                var update = -eta * Math.Clamp(Derivative(s.Loss, s.Epsilon, prediction, target), -MaxDerivative, MaxDerivative);
-                if (sampleWeights is not null) update *= sampleWeights[i];
+                var eta = steps[taken];
+                sumLoss += rowWeight * Loss(s.Loss, s.Epsilon, prediction, target);
+                var update = -eta * rowWeight * Math.Clamp(Derivative(s.Loss, s.Epsilon, prediction, target), -MaxDerivative, MaxDerivative);
                 if (l2Share > 0)
                 {
                     scale *= Math.Max(0, 1 - l2Share * eta * s.Alpha);
@@ -97,11 +101,12 @@ static class StochasticGradientDescent
                     averagedIntercept += (intercept - averagedIntercept) * share;
                 }
                 t++;
+                taken++;
             }
             epoch++;
             if (s.Tol > 0)
             {
-                noImprovement = sumLoss > bestLoss - s.Tol * n ? noImprovement + 1 : 0;
+                noImprovement = sumLoss > bestLoss - s.Tol * weightTotal ? noImprovement + 1 : 0;
                 bestLoss = Math.Min(bestLoss, sumLoss);
                 if (noImprovement >= s.NIterNoChange) break;
             }
