@@ -46,7 +46,7 @@ public sealed record LinearSvm : Estimator<LinearClassifierModel>
         var seeds = new RandomArrays(Seed).Integers(0, long.MaxValue, rows);
         var passes = new int[rows];
         var done = 0;
-        Parallel.For(0, rows, r =>
+        Compose.PartsInParallel.Run(rows, context.Cancellation, r =>
         {
             // two classes: one problem whose positive side is the second class; more: each class against the rest
             var positive = rows == 1 ? 1 : r;
