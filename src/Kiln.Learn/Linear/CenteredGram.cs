@@ -81,7 +81,7 @@ internal sealed class CenteredGram
                     for (var j = 0; j < p; j++)
                     {
                         var feature = block.AsSpan(j * count, count);
-                        sums[j] += weights is null ? TensorPrimitives.Sum<double>(feature) : TensorPrimitives.Dot(feature, weights.AsSpan(start, count));
+                        sums[j] += weights is null ? DenseKernels.Sum(feature) : DenseKernels.Dot(feature, weights.AsSpan(start, count));
                     }
                 }
                 partialSums[chunk] = sums;
@@ -110,14 +110,14 @@ internal sealed class CenteredGram
                 fill(start, count, block);
                 for (var j = 0; j < p; j++)
                 {
-                    var feature = block.AsSpan(j * count, count);
-                    TensorPrimitives.Subtract(feature, featureMeans[j], feature);
+                    DenseKernels.Add(block.AsSpan(j * count, count), -featureMeans[j]);
                 }
                 var r = residuals.AsSpan(0, count);
-                TensorPrimitives.Subtract(y.AsSpan(start, count), targetMean, r);
+                y.AsSpan(start, count).CopyTo(r);
+                DenseKernels.Add(r, -targetMean);
                 var wr = weights is null ? r : weightedResiduals.AsSpan(0, count);
                 if (weights is not null) TensorPrimitives.Multiply(r, weights.AsSpan(start, count), wr);
-                squares += TensorPrimitives.Dot<double>(wr, r);
+                squares += DenseKernels.Dot(wr, r);
                 for (var j = 0; j < p; j++)
                 {
                     ReadOnlySpan<double> feature = block.AsSpan(j * count, count);
@@ -127,9 +127,9 @@ internal sealed class CenteredGram
                         TensorPrimitives.Multiply(feature, weights.AsSpan(start, count), weighted.AsSpan(0, count));
                         scaled = weighted.AsSpan(0, count);
                     }
-                    moments[j] += TensorPrimitives.Dot(scaled, r);
+                    moments[j] += DenseKernels.Dot(scaled, r);
                     // upper triangle only; mirrored once at the end
-                    for (var k = j; k < p; k++) gram[j * p + k] += TensorPrimitives.Dot(scaled, block.AsSpan(k * count, count));
+                    for (var k = j; k < p; k++) gram[j * p + k] += DenseKernels.Dot(scaled, block.AsSpan(k * count, count));
                 }
             }
             partialGrams[chunk] = gram;

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -68,7 +67,18 @@ public sealed class LinearClassifierModel : ClassifierModel
         var rows = CoefficientRows;
         var codes = new int[n];
         for (var i = 0; i < codes.Length; i++)
-            codes[i] = rows == 1 ? (scores[i] > 0 ? 1 : 0) : TensorPrimitives.IndexOfMax(scores.AsSpan(i * rows, rows));
+        {
+            if (rows == 1)
+            {
+                codes[i] = scores[i] > 0 ? 1 : 0;
+                continue;
+            }
+            // the first of equal scores wins, as NumPy's argmax
+            var row = scores.AsSpan(i * rows, rows);
+            var best = 0;
+            for (var c = 1; c < rows; c++) if (row[c] > row[best]) best = c;
+            codes[i] = best;
+        }
         return codes;
     }
 
@@ -91,14 +101,18 @@ public sealed class LinearClassifierModel : ClassifierModel
                 var row = scores.AsSpan(i * rows, rows);
                 if (Probability == LinearScoreProbability.Softmax)
                 {
-                    TensorPrimitives.SoftMax(row, output);
-                    continue;
+                    // shifted by the largest score, so exp never overflows
+                    var largest = row[0];
+                    for (var c = 1; c < k; c++) largest = Math.Max(largest, row[c]);
+                    for (var c = 0; c < k; c++) output[c] = Math.Exp(row[c] - largest);
                 }
-                for (var c = 0; c < k; c++) output[c] = Positive(row[c]);
-                var sum = TensorPrimitives.Sum<double>(output);
+                else
+                    for (var c = 0; c < k; c++) output[c] = Positive(row[c]);
+                var sum = 0.0;
+                for (var c = 0; c < k; c++) sum += output[c];
                 // scikit-learn gives every class the same share when no class has any (modified Huber scores all ≤ −1)
                 if (sum == 0) output.Fill(1.0 / k);
-                else TensorPrimitives.Divide(output, sum, output);
+                else for (var c = 0; c < k; c++) output[c] /= sum;
             }
         });
         return probabilities;

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -40,11 +39,11 @@ internal static class LinearScores
                 for (var r = 0; r < outputs; r++)
                 {
                     var output = Output(scores, buffer, outputs, r, start, count);
-                    TensorPrimitives.MultiplyAdd(values, coefficients[r * p + j], output, output);
+                    DenseKernels.MultiplyAdd(values, coefficients[r * p + j], output);
                 }
             }
             for (var r = 0; r < outputs; r++)
-                if (!double.IsFinite(TensorPrimitives.Sum<double>(Output(scores, buffer, outputs, r, start, count)))) finite = false;
+                if (!double.IsFinite(DenseKernels.Sum(Output(scores, buffer, outputs, r, start, count)))) finite = false;
             if (outputs > 1)
                 for (var r = 0; r < outputs; r++)
                     for (var i = 0; i < count; i++) scores[(long)(start + i) * outputs + r] = buffer[r * count + i];
@@ -66,7 +65,7 @@ internal static class LinearScores
             {
                 var features = memory.Span.Slice(i * p, p);
                 for (var r = 0; r < outputs; r++)
-                    scores[(long)i * outputs + r] = TensorPrimitives.Dot(features, coefficients.AsSpan(r * p, p)) + intercepts[r];
+                    scores[(long)i * outputs + r] = DenseKernels.Dot(features, coefficients.AsSpan(r * p, p)) + intercepts[r];
             }
         });
         return scores;

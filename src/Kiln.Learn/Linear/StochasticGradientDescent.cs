@@ -70,7 +70,7 @@ static class StochasticGradientDescent
                 // a row of weight zero takes no step at all, so it is as if it were not there
                 if (rowWeight == 0) continue;
                 var target = y[i];
-                var prediction = scale * TensorPrimitives.Dot(w, row) + intercept;
+                var prediction = scale * DenseKernels.Dot(w, row) + intercept;
                 var eta = steps[taken];
                 sumLoss += rowWeight * Loss(s.Loss, s.Epsilon, prediction, target);
                 var update = -eta * rowWeight * Math.Clamp(Derivative(s.Loss, s.Epsilon, prediction, target), -MaxDerivative, MaxDerivative);
@@ -85,7 +85,7 @@ static class StochasticGradientDescent
                 }
                 if (update != 0)
                 {
-                    TensorPrimitives.MultiplyAdd(row, update / scale, w, w);
+                    DenseKernels.MultiplyAdd(row, update / scale, w);
                     if (s.FitIntercept) intercept += update;
                 }
                 if (applied is not null)
