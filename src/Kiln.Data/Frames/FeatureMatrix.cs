@@ -45,6 +45,7 @@ public sealed class FeatureMatrix
         fixed (double* start = &_values[row * _features.Length])
         {
             for (var offset = 0; offset < _features.Length; offset += doublesPerCacheLine) Sse.Prefetch0(start + offset);
+            // a row seldom starts on a cache line, so its last line is asked for as well
             Sse.Prefetch0(start + _features.Length - 1);
         }
     }

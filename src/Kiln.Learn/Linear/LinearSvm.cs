@@ -7,7 +7,7 @@ namespace Kiln.Learn.Linear;
 /// A linear support-vector classifier (scikit-learn's LinearSVC, dual=True): minimises ½‖w‖² + C·Σ loss(yᵢ·(w·xᵢ + b))
 /// by liblinear's dual coordinate descent, one-vs-rest for more than two classes. The intercept is penalised like a
 /// weight, as liblinear's bias feature is. LinearSVC has no probabilities; this model's are the softmax of the decision
-/// values, which rank classes as the prediction does but are not calibrated.
+/// values, which rank classes as the prediction does but are not calibrated. A row's sample weight multiplies its C.
 /// </summary>
 [Estimator("linear-svm", EstimatorRole.Classifier, "Linear support-vector classifier by dual coordinate descent (liblinear)",
     Capabilities = [Capability.Randomized, Capability.SampleWeights])]
