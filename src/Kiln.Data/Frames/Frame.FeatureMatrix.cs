@@ -29,7 +29,7 @@ public sealed partial class Frame
             plans[c] = column switch
             {
                 StringColumn strings => OneHotPlan(strings, features),
-                _ when column.Type.IsNumeric() => new FeaturePlan(features.Count, column.AsFloat64().Values.ToArray(), null, null),
+                _ when column.Type.IsNumeric() => new FeaturePlan(features.Count, column.AsFloat64(), null, null),
                 _ => throw new InvalidOperationException(
                     $"column '{column.Name}' is {column.Type.Name()}; derive numeric features from it (or drop it) first"),
             };
@@ -37,7 +37,8 @@ public sealed partial class Frame
         }
         var width = features.Count;
         var values = new double[(long)RowCount * width];
-        const int block = 4096;
+        // blocks small enough that the rows being filled stay in cache while every column writes into them
+        const int block = 512;
         // row blocks rather than columns, so no two threads write the same cache lines
         Parallel.For(0, (RowCount + block - 1) / block, b =>
         {
@@ -66,7 +67,7 @@ public sealed partial class Frame
     }
 
     /// <summary>How one frame column fills its features in a row: a number, or a one-hot slot chosen by code.</summary>
-    sealed record FeaturePlan(int Offset, double[]? Numbers, int[]? Codes, int[]? Slots)
+    sealed record FeaturePlan(int Offset, Float64Column? Numbers, int[]? Codes, int[]? Slots)
     {
         public int CategoryCount { get; init; }
 
@@ -75,7 +76,8 @@ public sealed partial class Frame
         {
             if (Numbers is not null)
             {
-                for (var row = start; row < end; row++) matrix[(long)row * width + Offset] = Numbers[row];
+                var numbers = Numbers.Values;
+                for (var row = start; row < end; row++) matrix[(long)row * width + Offset] = numbers[row];
                 return;
             }
             for (var row = start; row < end; row++)

@@ -12,22 +12,30 @@ public abstract class ClassifierModel(IEstimator estimator, InputSchema schema, 
     public InputSchema Schema { get; } = schema;
     public Column Classes { get; } = classes;
 
-    public Column Predict(Frame features) => Classes.Take(PredictCodes(Matrix(features)));
+    public Column Predict(Frame features) => Classes.Take(PredictCodes(features));
 
     public Frame PredictProbabilities(Frame features)
     {
-        var x = Matrix(features);
-        var probabilities = Probabilities(x);
+        var probabilities = Probabilities(features);
         var k = Classes.Length;
         var columns = new Column[k];
         for (var c = 0; c < k; c++)
         {
-            var values = new double[x.RowCount];
+            var values = new double[features.RowCount];
             for (var i = 0; i < values.Length; i++) values[i] = probabilities[(long)i * k + c];
             columns[c] = new Float64Column(Classes.Format(c), values);
         }
         return new Frame(columns);
     }
+
+    /// <summary>
+    /// The class code of each row of the unchecked input. By default the input is checked and gathered into a row-major
+    /// matrix; a model that can read the columns as they are overrides this (and <see cref="Probabilities(Frame)"/>) and checks them itself.
+    /// </summary>
+    protected virtual int[] PredictCodes(Frame features) => PredictCodes(Matrix(features));
+
+    /// <summary>Row-major class probabilities of the unchecked input; see <see cref="PredictCodes(Frame)"/>.</summary>
+    protected virtual double[] Probabilities(Frame features) => Probabilities(Matrix(features));
 
     /// <summary>Row-major class probabilities, rows × classes, each row summing to one.</summary>
     protected abstract double[] Probabilities(FeatureMatrix x);

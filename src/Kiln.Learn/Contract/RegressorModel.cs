@@ -11,7 +11,13 @@ public abstract class RegressorModel(IEstimator estimator, InputSchema schema, s
     /// <summary>The name of the target the model was fitted on, which its predictions carry.</summary>
     public string TargetName { get; } = targetName;
 
-    public Column Predict(Frame features) => new Float64Column(TargetName, PredictValues(NumericInput.CheckedMatrix(this, features)));
+    public Column Predict(Frame features) => new Float64Column(TargetName, PredictValues(features));
+
+    /// <summary>
+    /// The prediction for each row of the unchecked input. By default the input is checked and gathered into a row-major
+    /// matrix; a model that can read the columns as they are overrides this and checks them itself.
+    /// </summary>
+    protected virtual double[] PredictValues(Frame features) => PredictValues(NumericInput.CheckedMatrix(this, features));
 
     protected abstract double[] PredictValues(FeatureMatrix x);
 

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -35,20 +34,9 @@ public sealed class LinearRegressorModel : RegressorModel
     /// <summary>For coordinate-descent fits, how many sweeps over the coefficients it took.</summary>
     public int? Iterations { get; }
 
-    protected override double[] PredictValues(FeatureMatrix x)
-    {
-        var predictions = new double[x.RowCount];
-        var p = x.FeatureCount;
-        var memory = x.Memory;
-        Parallel.For(0, (x.RowCount + 4095) / 4096, block =>
-        {
-            var values = memory.Span;
-            var end = Math.Min(x.RowCount, (block + 1) * 4096);
-            for (var i = block * 4096; i < end; i++)
-                predictions[i] = TensorPrimitives.Dot(values.Slice(i * p, p), _coefficients) + Intercept;
-        });
-        return predictions;
-    }
+    protected override double[] PredictValues(Frame features) => LinearScores.Of(this, features, _coefficients, [Intercept]);
+
+    protected override double[] PredictValues(FeatureMatrix x) => LinearScores.Of(x, _coefficients, [Intercept]);
 
     public override void Save(ModelWriter writer)
     {

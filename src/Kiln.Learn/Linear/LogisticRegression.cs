@@ -9,7 +9,7 @@ namespace Kiln.Learn.Linear;
 /// </summary>
 [Estimator("logistic-regression", EstimatorRole.Classifier, "Linear classifier with class probabilities, binary or multinomial",
     Capabilities = [Capability.SampleWeights])]
-public sealed record LogisticRegression : Estimator<LogisticRegressionModel>
+public sealed record LogisticRegression : Estimator<LinearClassifierModel>
 {
     [Parameter("Penalty on the coefficients")]
     public LogisticPenalty Penalty { get; init; } = LogisticPenalty.L2;
@@ -32,7 +32,7 @@ public sealed record LogisticRegression : Estimator<LogisticRegressionModel>
     [Parameter("Stop when the gradient per unit of row weight is below tol (L-BFGS) or no coefficient moves by more than tol × max(1, largest) (Newton)", Min = 0, MinExclusive = true)]
     public double Tol { get; init; } = 1e-4;
 
-    protected override LogisticRegressionModel FitCore(Frame features, Column? target, FitContext context)
+    protected override LinearClassifierModel FitCore(Frame features, Column? target, FitContext context)
     {
         const string name = "logistic-regression";
         var x = NumericInput.Matrix(features, name);
@@ -51,11 +51,11 @@ public sealed record LogisticRegression : Estimator<LogisticRegressionModel>
         {
             var lbfgs = new LogisticLbfgs(x, labels.CodeOfRow, labels.Count, weights, l2, FitIntercept);
             var steps = lbfgs.Run(MaxIter, Tol, context);
-            return new LogisticRegressionModel(this, InputSchema.Of(features), labels.Values(), lbfgs.Coefficients, lbfgs.Intercepts, steps);
+            return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), lbfgs.Coefficients, lbfgs.Intercepts, LinearScoreProbability.Softmax, steps);
         }
         var newton = new LogisticNewton(x, labels.CodeOfRow, labels.Count, weights, l1, l2, FitIntercept);
         var passes = newton.Run(MaxIter, Tol, context);
-        return new LogisticRegressionModel(this, InputSchema.Of(features), labels.Values(), newton.Coefficients, newton.Intercepts, passes);
+        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), newton.Coefficients, newton.Intercepts, LinearScoreProbability.Softmax, passes);
     }
 
     double[] RowWeights(ClassLabels labels, double[]? sampleWeights)

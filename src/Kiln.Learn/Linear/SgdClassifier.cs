@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -9,7 +10,7 @@ namespace Kiln.Learn.Linear;
 /// version; hinge (which scikit-learn gives none) the softmax of the scores, which is not calibrated.
 /// </summary>
 [Estimator("sgd-classifier", EstimatorRole.Classifier, "Linear classifier by stochastic gradient descent: hinge, log-loss or modified Huber",
-    Capabilities = [Capability.Randomized])]
+    Capabilities = [Capability.Randomized, Capability.SampleWeights])]
 public sealed record SgdClassifier : SgdParameters<LinearClassifierModel>
 {
     [Parameter("Loss on each row's margin")]
@@ -37,24 +38,26 @@ public sealed record SgdClassifier : SgdParameters<LinearClassifierModel>
         var rows = labels.Count == 2 ? 1 : labels.Count;
         var coefficients = new double[rows * p];
         var intercepts = new double[rows];
-        var random = new RandomArrays(Seed);
-        var y = new double[n];
-        var epochs = 0;
-        for (var r = 0; r < rows; r++)
+        // each one-vs-rest problem draws its row order from its own seed, so they can run side by side and still repeat exactly
+        var seeds = new RandomArrays(Seed).Integers(0, long.MaxValue, rows);
+        var epochs = new int[rows];
+        var done = 0;
+        Compose.PartsInParallel.Run(rows, context.Cancellation, r =>
         {
             // two classes: one problem whose positive side is the second class; more: each class against the rest
             var positive = rows == 1 ? 1 : r;
+            var y = new double[n];
             for (var i = 0; i < n; i++) y[i] = labels.CodeOfRow[i] == positive ? 1 : -1;
-            var taken = StochasticGradientDescent.Fit(x.Memory.Span, n, p, y, settings, random, coefficients.AsSpan(r * p, p), out intercepts[r], context.Cancellation);
-            epochs = Math.Max(epochs, taken);
-            context.Progress?.Report(new FitProgress(name, r + 1, rows));
-        }
+            epochs[r] = StochasticGradientDescent.Fit(x, y, context.SampleWeights, settings, new RandomArrays(seeds[r]),
+                coefficients.AsSpan(r * p, p), out intercepts[r], context.Cancellation);
+            context.Progress?.Report(new FitProgress(name, Interlocked.Increment(ref done), rows));
+        });
         var probability = Loss switch
         {
             SgdClassifierLoss.LogLoss => LinearScoreProbability.NormalisedSigmoid,
             SgdClassifierLoss.ModifiedHuber => LinearScoreProbability.NormalisedModifiedHuber,
             _ => LinearScoreProbability.Softmax,
         };
-        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, probability, epochs);
+        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, probability, TensorPrimitives.Max<int>(epochs));
     }
 }

@@ -1,6 +1,9 @@
 namespace Kiln.Learn.Linear;
 
-/// <summary>The hyperparameters (but the learning-rate schedule, whose defaults differ) <see cref="SgdClassifier"/> and <see cref="SgdRegressor"/> share, with scikit-learn's meanings.</summary>
+/// <summary>
+/// The hyperparameters (but the learning-rate schedule, whose defaults differ) <see cref="SgdClassifier"/> and <see cref="SgdRegressor"/>
+/// share, with scikit-learn's meanings. A row's sample weight scales its step and its share of the stopping loss.
+/// </summary>
 public abstract record SgdParameters<TModel> : Estimator<TModel> where TModel : IModel
 {
     [Parameter("Penalty on the coefficients")]

@@ -7,7 +7,7 @@ namespace Kiln.Learn.Linear;
 /// too large for a batch solver. Features should be standardised: the default invscaling steps assume unit scale.
 /// </summary>
 [Estimator("sgd-regressor", EstimatorRole.Regressor, "Linear regressor by stochastic gradient descent: squared error, Huber or epsilon-insensitive",
-    Capabilities = [Capability.Randomized])]
+    Capabilities = [Capability.Randomized, Capability.SampleWeights])]
 public sealed record SgdRegressor : SgdParameters<LinearRegressorModel>
 {
     [Parameter("Loss on each row's residual")]
@@ -32,7 +32,7 @@ public sealed record SgdRegressor : SgdParameters<LinearRegressorModel>
         var settings = Settings(loss, Epsilon, LearningRate, Eta0, PowerT, name);
         var (x, y) = LinearProblem.Of(features, target, name);
         var coefficients = new double[x.FeatureCount];
-        var epochs = StochasticGradientDescent.Fit(x.Memory.Span, x.RowCount, x.FeatureCount, y, settings, new RandomArrays(Seed), coefficients,
+        var epochs = StochasticGradientDescent.Fit(x, y, context.SampleWeights, settings, new RandomArrays(Seed), coefficients,
             out var intercept, context.Cancellation);
         return new LinearRegressorModel(this, InputSchema.Of(features), target!.Name, coefficients, intercept, null, epochs);
     }

@@ -17,11 +17,26 @@ readonly record struct SgdSettings(SgdLoss Loss, double Epsilon, SgdPenalty Pena
 /// </summary>
 static class StochasticGradientDescent
 {
-    /// <summary>Fits w (p weights) and the intercept to targets y (±1 for classification); returns the epochs taken.</summary>
-    public static int Fit(ReadOnlySpan<double> x, int n, int p, ReadOnlySpan<double> y, in SgdSettings s, RandomArrays random,
-        Span<double> w, out double intercept, CancellationToken cancellation)
+    /// <summary>scikit-learn clips the loss derivative here so one wild row cannot blow the weights up.</summary>
+    const double MaxDerivative = 1e12;
+
+    /// <summary>Below this the scale of the weights is folded into them, before it underflows.</summary>
+    const double SmallestScale = 1e-9;
+
+    const int PrefetchDistance = 8;
+
+    /// <summary>
+    /// Fits w (one weight per feature) and the intercept to targets y (±1 for classification); each row's step and loss
+    /// are scaled by its weight in <paramref name="sampleWeights"/> (null weighs rows equally). Returns the epochs taken.
+    /// </summary>
+    public static int Fit(FeatureMatrix matrix, ReadOnlySpan<double> y, double[]? sampleWeights, in SgdSettings s,
+        RandomArrays random, Span<double> w, out double intercept, CancellationToken cancellation)
     {
+        var x = matrix.Values;
+        var (n, p) = (matrix.RowCount, matrix.FeatureCount);
+        // the weights are held as scale · w, so the L2 shrinkage of every step is one multiplication, not one per feature
         w.Clear();
+        var scale = 1.0;
         intercept = 0;
         var averaged = s.Average ? new double[p] : null;
         var averagedIntercept = 0.0;
@@ -29,7 +44,10 @@ static class StochasticGradientDescent
         var l2Share = s.Penalty is SgdPenalty.L2 or SgdPenalty.ElasticNet ? 1 - l1Ratio : 0.0;
         var cumulativeL1 = 0.0;
         var applied = l1Ratio > 0 ? new double[p] : null;
+        // the stopping rule compares the weighted loss with tol per unit of weight, so a row of weight k counts as k copies
+        var weightTotal = sampleWeights is null ? n : TensorPrimitives.Sum<double>(sampleWeights);
         var order = new int[n];
+        var steps = new double[n];
         for (var i = 0; i < n; i++) order[i] = i;
         // Bottou's heuristic start for the optimal schedule, as scikit-learn computes it
         var typicalWeight = Math.Sqrt(1 / Math.Sqrt(s.Alpha));
@@ -40,43 +58,55 @@ static class StochasticGradientDescent
         {
             cancellation.ThrowIfCancellationRequested();
             if (s.Shuffle) random.Shuffle<int>(order);
-            var sumLoss = 0.0;
-            foreach (var i in order)
+            StepSizes(s, optimalStart, t, steps);
+            var (sumLoss, taken) = (0.0, 0);
+            for (var k = 0; k < order.Length; k++)
             {
+                var i = order[k];
+                // the rows come in random order, so each would be a cache miss; asking for one a few rows ahead hides the wait
+                if (k + PrefetchDistance < order.Length) matrix.Prefetch(order[k + PrefetchDistance]);
                 var row = x.Slice(i * p, p);
-                var prediction = TensorPrimitives.Dot(w, row) + intercept;
-                var eta = s.LearningRate switch
+                var rowWeight = sampleWeights?[i] ?? 1;
+                // a row of weight zero takes no step at all, so it is as if it were not there
+                if (rowWeight == 0) continue;
+                var target = y[i];
+                var prediction = scale * DenseKernels.Dot(w, row) + intercept;
+                var eta = steps[taken];
+                sumLoss += rowWeight * Loss(s.Loss, s.Epsilon, prediction, target);
+                var update = -eta * rowWeight * Math.Clamp(Derivative(s.Loss, s.Epsilon, prediction, target), -MaxDerivative, MaxDerivative);
+                if (l2Share > 0)
                 {
-                    SgdLearningRate.Optimal => 1 / (s.Alpha * (optimalStart + t - 1)),
-                    SgdLearningRate.InvScaling => s.Eta0 / Math.Pow(t, s.PowerT),
-                    _ => s.Eta0,
-                };
-                sumLoss += Loss(s.Loss, s.Epsilon, prediction, y[i]);
-                var update = -eta * Derivative(s.Loss, s.Epsilon, prediction, y[i]);
-                if (l2Share > 0) TensorPrimitives.Multiply(w, Math.Max(0, 1 - l2Share * eta * s.Alpha), w);
+                    scale *= Math.Max(0, 1 - l2Share * eta * s.Alpha);
+                    if (scale < SmallestScale)
+                    {
+                        TensorPrimitives.Multiply(w, scale, w);
+                        scale = 1;
+                    }
+                }
                 if (update != 0)
                 {
-                    TensorPrimitives.MultiplyAdd(row, update, w, w);
+                    DenseKernels.MultiplyAdd(row, update / scale, w);
                     if (s.FitIntercept) intercept += update;
                 }
                 if (applied is not null)
                 {
                     cumulativeL1 += l1Ratio * eta * s.Alpha;
-                    ApplyL1(w, applied, cumulativeL1);
+                    ApplyL1(w, scale, applied, cumulativeL1);
                 }
                 if (averaged is not null)
                 {
                     // running mean of every iterate so far: ASGD's averaged weights
                     var share = 1.0 / t;
-                    for (var j = 0; j < p; j++) averaged[j] += (w[j] - averaged[j]) * share;
+                    for (var j = 0; j < p; j++) averaged[j] += (scale * w[j] - averaged[j]) * share;
                     averagedIntercept += (intercept - averagedIntercept) * share;
                 }
                 t++;
+                taken++;
             }
             epoch++;
             if (s.Tol > 0)
             {
-                noImprovement = sumLoss > bestLoss - s.Tol * n ? noImprovement + 1 : 0;
+                noImprovement = sumLoss > bestLoss - s.Tol * weightTotal ? noImprovement + 1 : 0;
                 bestLoss = Math.Min(bestLoss, sumLoss);
                 if (noImprovement >= s.NIterNoChange) break;
             }
@@ -86,18 +116,41 @@ static class StochasticGradientDescent
             averaged.CopyTo(w);
             intercept = averagedIntercept;
         }
+        else TensorPrimitives.Multiply(w, scale, w);
         return epoch;
     }
 
-    /// <summary>Clips each weight towards zero by the L1 it has not yet received, never across zero.</summary>
-    static void ApplyL1(Span<double> w, Span<double> applied, double cumulative)
+    /// <summary>The step size of each update of an epoch whose first update is number <paramref name="first"/>, computed in one vectorised pass.</summary>
+    static void StepSizes(in SgdSettings s, double optimalStart, long first, Span<double> steps)
+    {
+        if (s.LearningRate == SgdLearningRate.Constant)
+        {
+            steps.Fill(s.Eta0);
+            return;
+        }
+        for (var k = 0; k < steps.Length; k++) steps[k] = first + k;
+        if (s.LearningRate == SgdLearningRate.Optimal)
+        {
+            // 1 / (α·(t₀ + t − 1))
+            TensorPrimitives.Add(steps, optimalStart - 1, steps);
+            TensorPrimitives.Multiply(steps, s.Alpha, steps);
+            TensorPrimitives.Reciprocal(steps, steps);
+            return;
+        }
+        // eta0 / t^power-t
+        TensorPrimitives.Pow(steps, s.PowerT, steps);
+        TensorPrimitives.Divide(s.Eta0, steps, steps);
+    }
+
+    /// <summary>Clips each weight (scale · w) towards zero by the L1 it has not yet received, never across zero.</summary>
+    static void ApplyL1(Span<double> w, double scale, Span<double> applied, double cumulative)
     {
         for (var j = 0; j < w.Length; j++)
         {
             var before = w[j];
-            if (before > 0) w[j] = Math.Max(0, before - (cumulative + applied[j]));
-            else if (before < 0) w[j] = Math.Min(0, before + (cumulative - applied[j]));
-            applied[j] += w[j] - before;
+            if (scale * before > 0) w[j] = Math.Max(0, before - (cumulative + applied[j]) / scale);
+            else if (scale * before < 0) w[j] = Math.Min(0, before + (cumulative - applied[j]) / scale);
+            applied[j] += scale * (w[j] - before);
         }
     }
 

@@ -11,7 +11,7 @@ public class LogisticRegressionTests
     [MemberData(nameof(ClassifierCases))]
     public void Coefficients_and_held_out_accuracy_match_scikit_learn(string name)
     {
-        var (model, c, train) = ScikitLearnFixtures.FitWithinOnePoint<LogisticRegressionModel>(name);
+        var (model, c, train) = ScikitLearnFixtures.FitWithinOnePoint<LinearClassifierModel>(name);
         if (c.Coefficients is null) return;
         var matrix = model.CoefficientMatrix;
         Assert.Equal(c.Coefficients.Length, matrix.GetLength(0));
@@ -73,7 +73,7 @@ public class LogisticRegressionTests
         }
         var x = new Frame(new Float64Column("signal", values));
         var y = new StringColumn("kind", labels);
-        int RareFound(LogisticRegressionModel model)
+        int RareFound(LinearClassifierModel model)
         {
             var predicted = model.Predict(x);
             return Enumerable.Range(0, n).Count(i => labels[i] == "rare" && predicted.Format(i) == "rare");
