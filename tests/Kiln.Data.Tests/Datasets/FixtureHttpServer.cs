@@ -66,13 +66,15 @@ sealed partial class FixtureHttpServer : IDisposable
         var range = context.Request.Headers["Range"];
         var response = context.Response;
         long sent = 0;
+        var recorded = false;
         try
         {
             if (!_files.TryGetValue(path, out var content))
             {
                 response.StatusCode = 404;
-                response.Close();
                 _requests.Enqueue(new ServedRequest(path, range, 404, 0));
+                recorded = true;
+                response.Close();
                 return;
             }
             var start = 0L;
@@ -95,13 +97,15 @@ sealed partial class FixtureHttpServer : IDisposable
                 if (PauseAfterBytes is { } stopAt && sent == stopAt)
                     await _resume.Task.WaitAsync(TimeSpan.FromSeconds(10));
             }
-            response.Close();
+            // recorded before the response completes, so a client that has the whole body also finds its request here
             _requests.Enqueue(new ServedRequest(path, range, response.StatusCode, sent));
+            recorded = true;
+            response.Close();
         }
         catch (Exception)
         {
             // The client went away (a cancelled download): record what had been sent by then.
-            _requests.Enqueue(new ServedRequest(path, range, response.StatusCode, sent));
+            if (!recorded) _requests.Enqueue(new ServedRequest(path, range, response.StatusCode, sent));
             try { response.Abort(); } catch (ObjectDisposedException) { }
         }
     }
