@@ -1,0 +1,106 @@
+namespace Kiln.Learn.Svm;
+
+/// <summary>
+/// Least-recently-used cache of kernel-matrix rows stored as float32, as libsvm's: at most as many rows as the byte
+/// budget holds (never fewer than two, since the solver uses two rows at once). Each row has room for every column and
+/// remembers how many leading columns are filled, so a row computed for the shrunk active set is extended, not redone.
+/// Row arrays are allocated while the cache fills and reused after, so a running solver does not allocate.
+/// </summary>
+internal sealed class KernelCache
+{
+    readonly int _length;
+    readonly int _capacity;
+    readonly float[]?[] _rowData;
+    readonly int[] _filled;
+    readonly int[] _previous;
+    readonly int[] _next;
+    readonly Stack<float[]> _spare = new();
+    int _cached;
+
+    public KernelCache(int rows, int length, double megabytes)
+    {
+        _length = length;
+        var budget = (long)(megabytes * (1 << 20)) / (4L * Math.Max(1, length));
+        _capacity = (int)Math.Clamp(budget, 2, rows);
+        _rowData = new float[]?[rows];
+        _filled = new int[rows];
+        // a circular list through the sentinel at index rows: _next[sentinel] is the least recently used row
+        _previous = new int[rows + 1];
+        _next = new int[rows + 1];
+        _previous[rows] = _next[rows] = rows;
+    }
+
+    /// <summary>The cached row (full length) and how many leading columns it holds; the row becomes the most recently used.</summary>
+    public float[] Get(int row, out int filled)
+    {
+        var data = _rowData[row];
+        if (data is not null)
+        {
+            Unlink(row);
+            Append(row);
+            filled = _filled[row];
+            return data;
+        }
+        if (_cached == _capacity) Evict(_next[_rowData.Length]);
+        data = _spare.Count > 0 ? _spare.Pop() : new float[_length];
+        _rowData[row] = data;
+        _filled[row] = 0;
+        _cached++;
+        Append(row);
+        filled = 0;
+        return data;
+    }
+
+    /// <summary>Records that the row now holds its first <paramref name="filled"/> columns.</summary>
+    public void MarkFilled(int row, int filled) => _filled[row] = Math.Max(_filled[row], filled);
+
+    /// <summary>Exchanges rows and columns i and j, as the solver does when it moves a variable out of the active set.</summary>
+    public void Swap(int i, int j)
+    {
+        if (i == j) return;
+        var (dataI, dataJ) = (_rowData[i], _rowData[j]);
+        if (dataI is not null) Unlink(i);
+        if (dataJ is not null) Unlink(j);
+        (_rowData[i], _rowData[j]) = (dataJ, dataI);
+        (_filled[i], _filled[j]) = (_filled[j], _filled[i]);
+        if (_rowData[i] is not null) Append(i);
+        if (_rowData[j] is not null) Append(j);
+        if (i > j) (i, j) = (j, i);
+        var sentinel = _rowData.Length;
+        for (var row = _next[sentinel]; row != sentinel;)
+        {
+            var following = _next[row];
+            if (_filled[row] > i)
+            {
+                // a row that holds column i but not column j cannot be kept consistent
+                if (_filled[row] > j) (_rowData[row]![i], _rowData[row]![j]) = (_rowData[row]![j], _rowData[row]![i]);
+                else Evict(row);
+            }
+            row = following;
+        }
+    }
+
+    void Evict(int row)
+    {
+        Unlink(row);
+        _spare.Push(_rowData[row]!);
+        _rowData[row] = null;
+        _filled[row] = 0;
+        _cached--;
+    }
+
+    void Unlink(int row)
+    {
+        _next[_previous[row]] = _next[row];
+        _previous[_next[row]] = _previous[row];
+    }
+
+    void Append(int row)
+    {
+        var sentinel = _rowData.Length;
+        _next[row] = sentinel;
+        _previous[row] = _previous[sentinel];
+        _next[_previous[sentinel]] = row;
+        _previous[sentinel] = row;
+    }
+}
