@@ -15,6 +15,8 @@ internal sealed class KernelCache
     readonly int[] _previous;
     readonly int[] _next;
     readonly Stack<float[]> _spare = new();
+    readonly (int I, int J)[] _pending;
+    int _pendingCount;
     int _cached;
 
     public KernelCache(int rows, int length, double megabytes)
@@ -28,11 +30,14 @@ internal sealed class KernelCache
         _previous = new int[rows + 1];
         _next = new int[rows + 1];
         _previous[rows] = _next[rows] = rows;
+        // one shrinking pass moves each variable at most once
+        _pending = new (int, int)[rows];
     }
 
     /// <summary>The cached row (full length) and how many leading columns it holds; the row becomes the most recently used.</summary>
     public float[] Get(int row, out int filled)
     {
+        if (_pendingCount > 0) ApplyPendingSwaps();
         var data = _rowData[row];
         if (data is not null)
         {
@@ -54,10 +59,14 @@ internal sealed class KernelCache
     /// <summary>Records that the row now holds its first <paramref name="filled"/> columns.</summary>
     public void MarkFilled(int row, int filled) => _filled[row] = Math.Max(_filled[row], filled);
 
-    /// <summary>Exchanges rows and columns i and j, as the solver does when it moves a variable out of the active set.</summary>
+    /// <summary>
+    /// Exchanges rows and columns i and j, as the solver does when it moves a variable out of the active set. Rows move at
+    /// once; columns move when a row is next asked for, every pending exchange applied row by row while the row is in cache.
+    /// </summary>
     public void Swap(int i, int j)
     {
         if (i == j) return;
+        if (_pendingCount == _pending.Length) ApplyPendingSwaps();
         var (dataI, dataJ) = (_rowData[i], _rowData[j]);
         if (dataI is not null) Unlink(i);
         if (dataJ is not null) Unlink(j);
@@ -65,16 +74,29 @@ internal sealed class KernelCache
         (_filled[i], _filled[j]) = (_filled[j], _filled[i]);
         if (_rowData[i] is not null) Append(i);
         if (_rowData[j] is not null) Append(j);
-        if (i > j) (i, j) = (j, i);
+        _pending[_pendingCount++] = (Math.Min(i, j), Math.Max(i, j));
+    }
+
+    /// <summary>Applies the pending column exchanges to every cached row; a row holding column i but not j cannot follow and is dropped.</summary>
+    void ApplyPendingSwaps()
+    {
+        var swaps = _pending.AsSpan(0, _pendingCount);
+        _pendingCount = 0;
         var sentinel = _rowData.Length;
         for (var row = _next[sentinel]; row != sentinel;)
         {
             var following = _next[row];
-            if (_filled[row] > i)
+            var data = _rowData[row]!;
+            var filled = _filled[row];
+            foreach (var (i, j) in swaps)
             {
-                // a row that holds column i but not column j cannot be kept consistent
-                if (_filled[row] > j) (_rowData[row]![i], _rowData[row]![j]) = (_rowData[row]![j], _rowData[row]![i]);
-                else Evict(row);
+                if (filled <= i) continue;
+                if (filled <= j)
+                {
+                    Evict(row);
+                    break;
+                }
+                (data[i], data[j]) = (data[j], data[i]);
             }
             row = following;
         }

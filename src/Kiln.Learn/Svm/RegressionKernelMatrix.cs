@@ -12,7 +12,10 @@ internal sealed class RegressionKernelMatrix : IKernelMatrix
     readonly sbyte[] _sign;
     readonly int[] _row;
     readonly float[][] _buffers;
-    int _nextBuffer;
+    // which variable and how many entries each buffer holds (-1: none), so a row asked for again is not gathered again
+    readonly int[] _bufferVariable = [-1, -1];
+    readonly int[] _bufferLength = [0, 0];
+    int _lastBuffer;
 
     public RegressionKernelMatrix(double[] data, int count, int width, KernelFunction kernel, double cacheMegabytes)
     {
@@ -37,6 +40,12 @@ internal sealed class RegressionKernelMatrix : IKernelMatrix
 
     public ReadOnlySpan<float> Row(int i, int length)
     {
+        for (var b = 0; b < 2; b++)
+            if (_bufferVariable[b] == i && _bufferLength[b] >= length)
+            {
+                _lastBuffer = b;
+                return _buffers[b].AsSpan(0, length);
+            }
         var row = _row[i];
         var data = _cache.Get(row, out var filled);
         if (filled < _count)
@@ -45,8 +54,10 @@ internal sealed class RegressionKernelMatrix : IKernelMatrix
             for (var j = filled; j < _count; j++) data[j] = (float)values[j - filled];
             _cache.MarkFilled(row, _count);
         }
-        var buffer = _buffers[_nextBuffer];
-        _nextBuffer = 1 - _nextBuffer;
+        // never the buffer handed out last: the solver may still be reading it
+        _lastBuffer = 1 - _lastBuffer;
+        var buffer = _buffers[_lastBuffer];
+        (_bufferVariable[_lastBuffer], _bufferLength[_lastBuffer]) = (i, length);
         float sign = _sign[i];
         for (var j = 0; j < length; j++) buffer[j] = sign * _sign[j] * data[_row[j]];
         return buffer.AsSpan(0, length);
@@ -54,6 +65,7 @@ internal sealed class RegressionKernelMatrix : IKernelMatrix
 
     public void Swap(int i, int j)
     {
+        _bufferVariable[0] = _bufferVariable[1] = -1;
         (_sign[i], _sign[j]) = (_sign[j], _sign[i]);
         (_row[i], _row[j]) = (_row[j], _row[i]);
         (Diagonal[i], Diagonal[j]) = (Diagonal[j], Diagonal[i]);

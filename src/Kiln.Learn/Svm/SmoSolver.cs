@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace Kiln.Learn.Svm;
 
 /// <summary>
@@ -22,6 +25,10 @@ internal sealed class SmoSolver
     readonly double[] _gradient;
     readonly double[] _gradientBar;
     readonly byte[] _status;
+    // yᵢ as ±1.0, and 1.0 where a variable may move up (I_up) or down (I_low), else 0: masks for the vectorised selection
+    readonly double[] _ySign;
+    readonly double[] _inUp;
+    readonly double[] _inLow;
     readonly int[] _activeSet;
     readonly double _tol;
     int _activeSize;
@@ -39,10 +46,14 @@ internal sealed class SmoSolver
         _gradient = (double[])p.Clone();
         _gradientBar = new double[_length];
         _status = new byte[_length];
+        _ySign = new double[_length];
+        _inUp = new double[_length];
+        _inLow = new double[_length];
         _activeSet = new int[_length];
         for (var i = 0; i < _length; i++)
         {
             _activeSet[i] = i;
+            _ySign[i] = _y[i];
             UpdateStatus(i);
         }
         _activeSize = _length;
@@ -143,8 +154,7 @@ internal sealed class SmoSolver
         }
 
         var (deltaI, deltaJ) = (ai - oldI, aj - oldJ);
-        var gradient = _gradient.AsSpan(0, _activeSize);
-        for (var k = 0; k < gradient.Length; k++) gradient[k] += qi[k] * deltaI + qj[k] * deltaJ;
+        AddScaledRows(_gradient.AsSpan(0, _activeSize), qi, deltaI, qj, deltaJ);
 
         var (wasUpperI, wasUpperJ) = (_status[i] == Upper, _status[j] == Upper);
         UpdateStatus(i);
@@ -153,64 +163,159 @@ internal sealed class SmoSolver
         if (wasUpperJ != (_status[j] == Upper)) UpdateGradientBar(j, wasUpperJ ? -cj : cj);
     }
 
+    /// <summary>gradient += a·rowA + b·rowB, the float rows widened to double a vector at a time.</summary>
+    static void AddScaledRows(Span<double> gradient, ReadOnlySpan<float> rowA, double a, ReadOnlySpan<float> rowB, double b)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var (va, vb) = (new Vector<double>(a), new Vector<double>(b));
+            var lanes = Vector<float>.Count;
+            for (; k + lanes <= gradient.Length; k += lanes)
+            {
+                Vector.Widen(new Vector<float>(rowA.Slice(k)), out var lowA, out var highA);
+                Vector.Widen(new Vector<float>(rowB.Slice(k)), out var lowB, out var highB);
+                var low = new Vector<double>(gradient.Slice(k));
+                var high = new Vector<double>(gradient.Slice(k + lanes / 2));
+                (low + (lowA * va + lowB * vb)).CopyTo(gradient.Slice(k));
+                (high + (highA * va + highB * vb)).CopyTo(gradient.Slice(k + lanes / 2));
+            }
+        }
+        for (; k < gradient.Length; k++) gradient[k] += rowA[k] * a + rowB[k] * b;
+    }
+
     void UpdateGradientBar(int i, double scale)
     {
         var row = _q.Row(i, _length);
-        for (var k = 0; k < _length; k++) _gradientBar[k] += scale * row[k];
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var factor = new Vector<double>(scale);
+            var lanes = Vector<float>.Count;
+            for (; k + lanes <= _length; k += lanes)
+            {
+                Vector.Widen(new Vector<float>(row.Slice(k)), out var low, out var high);
+                (new Vector<double>(_gradientBar, k) + factor * low).CopyTo(_gradientBar, k);
+                (new Vector<double>(_gradientBar, k + lanes / 2) + factor * high).CopyTo(_gradientBar, k + lanes / 2);
+            }
+        }
+        for (; k < _length; k++) _gradientBar[k] += scale * row[k];
     }
 
-    void UpdateStatus(int i) =>
+    void UpdateStatus(int i)
+    {
         _status[i] = _alpha[i] >= _bound[i] ? Upper : _alpha[i] <= 0 ? Lower : Free;
+        // I_up: y = +1 below its bound or y = −1 above zero; I_low the other way round
+        var canRise = _status[i] != Upper;
+        var canFall = _status[i] != Lower;
+        _inUp[i] = (_y[i] == 1 ? canRise : canFall) ? 1 : 0;
+        _inLow[i] = (_y[i] == 1 ? canFall : canRise) ? 1 : 0;
+    }
 
-    /// <summary>WSS3: i maximises −yᵢ∇ᵢ over I_up; j minimises the second-order objective decrease over I_low. False when optimal.</summary>
+    /// <summary>
+    /// WSS3: i maximises −yᵢ∇ᵢ over I_up; j minimises the second-order objective decrease −(gmax + yⱼ∇ⱼ)² / quadⱼ over
+    /// I_low. Both scans run four variables at a time and keep, as the scalar scan would, the last of equal candidates.
+    /// False when optimal.
+    /// </summary>
     bool SelectWorkingSet(out int outI, out int outJ)
     {
+        var size = _activeSize;
+        ReadOnlySpan<double> y = _ySign.AsSpan(0, size), g = _gradient.AsSpan(0, size), up = _inUp.AsSpan(0, size), low = _inLow.AsSpan(0, size);
+        // first scan: the largest −yₜ∇ₜ over I_up
         var gmax = double.NegativeInfinity;
-        var gmax2 = double.NegativeInfinity;
         var gmaxIndex = -1;
-        var gminIndex = -1;
-        var minimumDecrease = double.PositiveInfinity;
-        for (var t = 0; t < _activeSize; t++)
+        var t = 0;
+        if (Vector256.IsHardwareAccelerated && size >= 8)
         {
-            if (_y[t] == 1)
+            var best = Vector256.Create(double.NegativeInfinity);
+            var bestIndex = Vector256.Create(-1L);
+            var index = Vector256.Create(0L, 1, 2, 3);
+            var step = Vector256.Create(4L);
+            for (; t + 4 <= size; t += 4, index += step)
             {
-                if (_status[t] != Upper && -_gradient[t] >= gmax) { gmax = -_gradient[t]; gmaxIndex = t; }
+                var value = -Vector256.Create(y.Slice(t)) * Vector256.Create(g.Slice(t));
+                var better = Vector256.GreaterThan(Vector256.Create(up.Slice(t)), Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(value, best);
+                best = Vector256.ConditionalSelect(better, value, best);
+                bestIndex = Vector256.ConditionalSelect(better.AsInt64(), index, bestIndex);
             }
-            else if (_status[t] != Lower && _gradient[t] >= gmax) { gmax = _gradient[t]; gmaxIndex = t; }
+            (gmax, gmaxIndex) = Reduce(best, bestIndex, largest: true);
         }
-        var i = gmaxIndex;
-        ReadOnlySpan<float> qi = i == -1 ? default : _q.Row(i, _activeSize);
-        var yi = i == -1 ? 0 : _y[i];
-        var di = i == -1 ? 0 : _diagonal[i];
-        for (var j = 0; j < _activeSize; j++)
+        for (; t < size; t++)
         {
-            double gradientDifference, quadratic;
-            if (_y[j] == 1)
+            var value = -y[t] * g[t];
+            if (up[t] > 0 && value >= gmax) (gmax, gmaxIndex) = (value, t);
+        }
+
+        // second scan: gmax2 = the largest yⱼ∇ⱼ over I_low, and j by the second-order decrease
+        var gmax2 = double.NegativeInfinity;
+        var i = gmaxIndex;
+        if (i == -1)
+        {
+            for (var j = 0; j < size; j++) if (low[j] > 0) gmax2 = Math.Max(gmax2, y[j] * g[j]);
+            outI = outJ = -1;
+            return false;
+        }
+        var qi = _q.Row(i, size);
+        var diagonal = _diagonal.AsSpan(0, size);
+        var (yi, di) = (y[i], _diagonal[i]);
+        var minimumDecrease = double.PositiveInfinity;
+        var gminIndex = -1;
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated && size >= 8)
+        {
+            var best = Vector256.Create(double.PositiveInfinity);
+            var bestIndex = Vector256.Create(-1L);
+            var top = Vector256.Create(double.NegativeInfinity);
+            var index = Vector256.Create(0L, 1, 2, 3);
+            var step = Vector256.Create(4L);
+            var (gmaxVector, diVector, twoYi, tau) = (Vector256.Create(gmax), Vector256.Create(di), Vector256.Create(2.0 * yi), Vector256.Create(Tau));
+            for (; k + 4 <= size; k += 4, index += step)
             {
-                if (_status[j] == Lower) continue;
-                gradientDifference = gmax + _gradient[j];
-                if (_gradient[j] >= gmax2) gmax2 = _gradient[j];
-                if (gradientDifference <= 0) continue;
-                quadratic = di + _diagonal[j] - 2.0 * yi * qi[j];
+                var yk = Vector256.Create(y.Slice(k));
+                var yg = yk * Vector256.Create(g.Slice(k));
+                var inLow = Vector256.GreaterThan(Vector256.Create(low.Slice(k)), Vector256<double>.Zero);
+                top = Vector256.ConditionalSelect(inLow, Vector256.Max(top, yg), top);
+                var difference = gmaxVector + yg;
+                var q = Vector128.Create(qi.Slice(k, 4));
+                var qd = Vector256.Create(Vector128.WidenLower(q), Vector128.WidenUpper(q));
+                var quadratic = diVector + Vector256.Create(diagonal.Slice(k)) - twoYi * yk * qd;
+                quadratic = Vector256.ConditionalSelect(Vector256.GreaterThan(quadratic, Vector256<double>.Zero), quadratic, tau);
+                var decrease = -(difference * difference) / quadratic;
+                var better = inLow & Vector256.GreaterThan(difference, Vector256<double>.Zero) & Vector256.LessThanOrEqual(decrease, best);
+                best = Vector256.ConditionalSelect(better, decrease, best);
+                bestIndex = Vector256.ConditionalSelect(better.AsInt64(), index, bestIndex);
             }
-            else
-            {
-                if (_status[j] == Upper) continue;
-                gradientDifference = gmax - _gradient[j];
-                if (-_gradient[j] >= gmax2) gmax2 = -_gradient[j];
-                if (gradientDifference <= 0) continue;
-                quadratic = di + _diagonal[j] + 2.0 * yi * qi[j];
-            }
-            var decrease = -(gradientDifference * gradientDifference) / (quadratic > 0 ? quadratic : Tau);
-            if (decrease <= minimumDecrease)
-            {
-                gminIndex = j;
-                minimumDecrease = decrease;
-            }
+            (minimumDecrease, gminIndex) = Reduce(best, bestIndex, largest: false);
+            for (var lane = 0; lane < 4; lane++) gmax2 = Math.Max(gmax2, top[lane]);
+        }
+        for (; k < size; k++)
+        {
+            if (low[k] == 0) continue;
+            var yg = y[k] * g[k];
+            if (yg >= gmax2) gmax2 = yg;
+            var difference = gmax + yg;
+            if (difference <= 0) continue;
+            var quadratic = di + diagonal[k] - 2.0 * yi * y[k] * qi[k];
+            var decrease = -(difference * difference) / (quadratic > 0 ? quadratic : Tau);
+            if (decrease <= minimumDecrease) (minimumDecrease, gminIndex) = (decrease, k);
         }
         outI = gmaxIndex;
         outJ = gminIndex;
         return !(gmax + gmax2 < _tol || gminIndex == -1);
+    }
+
+    /// <summary>The best of four lanes (largest or smallest value), the last index among equal values, as a sequential scan keeps.</summary>
+    static (double Value, int Index) Reduce(Vector256<double> values, Vector256<long> indices, bool largest)
+    {
+        var (value, index) = (values[0], indices[0]);
+        for (var lane = 1; lane < 4; lane++)
+        {
+            var (v, x) = (values[lane], indices[lane]);
+            if (x < 0) continue;
+            var better = index < 0 || (largest ? v > value : v < value) || (v == value && x > index);
+            if (better) (value, index) = (v, x);
+        }
+        return (value, (int)index);
     }
 
     bool BeShrunk(int i, double gmax1, double gmax2) => _status[i] switch
@@ -271,6 +376,9 @@ internal sealed class SmoSolver
         (_activeSet[i], _activeSet[j]) = (_activeSet[j], _activeSet[i]);
         (_gradientBar[i], _gradientBar[j]) = (_gradientBar[j], _gradientBar[i]);
         (_bound[i], _bound[j]) = (_bound[j], _bound[i]);
+        (_ySign[i], _ySign[j]) = (_ySign[j], _ySign[i]);
+        (_inUp[i], _inUp[j]) = (_inUp[j], _inUp[i]);
+        (_inLow[i], _inLow[j]) = (_inLow[j], _inLow[i]);
     }
 
     /// <summary>Recomputes the gradient of the shrunk variables from Ḡ and the free variables, by whichever loop is shorter.</summary>
