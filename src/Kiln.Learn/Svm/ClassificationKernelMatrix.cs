@@ -28,7 +28,7 @@ internal sealed class ClassificationKernelMatrix : IKernelMatrix
             for (var j = filled; j < length; j++) data[j] = (float)(yi * _y[j] * values[j - filled]);
             _cache.MarkFilled(i, length);
         }
-        return data.AsSpan(0, length);
+        return data[..length];
     }
 
     public void Swap(int i, int j)

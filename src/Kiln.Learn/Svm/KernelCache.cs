@@ -4,17 +4,23 @@ namespace Kiln.Learn.Svm;
 /// Least-recently-used cache of kernel-matrix rows stored as float32, as libsvm's: at most as many rows as the byte
 /// budget holds (never fewer than two, since the solver uses two rows at once). Each row has room for every column and
 /// remembers how many leading columns are filled, so a row computed for the shrunk active set is extended, not redone.
-/// Row arrays are allocated while the cache fills and reused after, so a running solver does not allocate.
+/// Rows live in large uninitialised slabs (few objects for the collector to move, no zeroing of memory about to be
+/// overwritten), allocated while the cache fills and reused after, so a running solver does not allocate.
 /// </summary>
 internal sealed class KernelCache
 {
     readonly int _length;
     readonly int _capacity;
-    readonly float[]?[] _rowData;
+    // rows per slab: slabs of about 4 MB
+    readonly int _slabRows;
+    readonly List<float[]> _slabs = [];
+    readonly int[] _slotOfRow;
+    readonly int[] _spareSlots;
+    int _spareCount;
+    int _slotsMade;
     readonly int[] _filled;
     readonly int[] _previous;
     readonly int[] _next;
-    readonly Stack<float[]> _spare = new();
     readonly (int I, int J)[] _pending;
     int _pendingCount;
     int _cached;
@@ -24,7 +30,10 @@ internal sealed class KernelCache
         _length = length;
         var budget = (long)(megabytes * (1 << 20)) / (4L * Math.Max(1, length));
         _capacity = (int)Math.Clamp(budget, 2, rows);
-        _rowData = new float[]?[rows];
+        _slabRows = Math.Clamp((1 << 20) / Math.Max(1, length), 1, _capacity);
+        _slotOfRow = new int[rows];
+        Array.Fill(_slotOfRow, -1);
+        _spareSlots = new int[_capacity];
         _filled = new int[rows];
         // a circular list through the sentinel at index rows: _next[sentinel] is the least recently used row
         _previous = new int[rows + 1];
@@ -35,25 +44,32 @@ internal sealed class KernelCache
     }
 
     /// <summary>The cached row (full length) and how many leading columns it holds; the row becomes the most recently used.</summary>
-    public float[] Get(int row, out int filled)
+    public Span<float> Get(int row, out int filled)
     {
         if (_pendingCount > 0) ApplyPendingSwaps();
-        var data = _rowData[row];
-        if (data is not null)
+        if (_slotOfRow[row] >= 0)
         {
             Unlink(row);
             Append(row);
             filled = _filled[row];
-            return data;
+            return Slot(_slotOfRow[row]);
         }
-        if (_cached == _capacity) Evict(_next[_rowData.Length]);
-        data = _spare.Count > 0 ? _spare.Pop() : new float[_length];
-        _rowData[row] = data;
+        if (_cached == _capacity) Evict(_next[_slotOfRow.Length]);
+        _slotOfRow[row] = _spareCount > 0 ? _spareSlots[--_spareCount] : NewSlot();
         _filled[row] = 0;
         _cached++;
         Append(row);
         filled = 0;
-        return data;
+        return Slot(_slotOfRow[row]);
+    }
+
+    Span<float> Slot(int slot) => _slabs[slot / _slabRows].AsSpan(slot % _slabRows * _length, _length);
+
+    int NewSlot()
+    {
+        if (_slotsMade % _slabRows == 0)
+            _slabs.Add(GC.AllocateUninitializedArray<float>(Math.Min(_slabRows, _capacity - _slotsMade) * _length));
+        return _slotsMade++;
     }
 
     /// <summary>Records that the row now holds its first <paramref name="filled"/> columns.</summary>
@@ -67,13 +83,12 @@ internal sealed class KernelCache
     {
         if (i == j) return;
         if (_pendingCount == _pending.Length) ApplyPendingSwaps();
-        var (dataI, dataJ) = (_rowData[i], _rowData[j]);
-        if (dataI is not null) Unlink(i);
-        if (dataJ is not null) Unlink(j);
-        (_rowData[i], _rowData[j]) = (dataJ, dataI);
+        if (_slotOfRow[i] >= 0) Unlink(i);
+        if (_slotOfRow[j] >= 0) Unlink(j);
+        (_slotOfRow[i], _slotOfRow[j]) = (_slotOfRow[j], _slotOfRow[i]);
         (_filled[i], _filled[j]) = (_filled[j], _filled[i]);
-        if (_rowData[i] is not null) Append(i);
-        if (_rowData[j] is not null) Append(j);
+        if (_slotOfRow[i] >= 0) Append(i);
+        if (_slotOfRow[j] >= 0) Append(j);
         _pending[_pendingCount++] = (Math.Min(i, j), Math.Max(i, j));
     }
 
@@ -82,11 +97,11 @@ internal sealed class KernelCache
     {
         var swaps = _pending.AsSpan(0, _pendingCount);
         _pendingCount = 0;
-        var sentinel = _rowData.Length;
+        var sentinel = _slotOfRow.Length;
         for (var row = _next[sentinel]; row != sentinel;)
         {
             var following = _next[row];
-            var data = _rowData[row]!;
+            var data = Slot(_slotOfRow[row]);
             var filled = _filled[row];
             foreach (var (i, j) in swaps)
             {
@@ -105,8 +120,8 @@ internal sealed class KernelCache
     void Evict(int row)
     {
         Unlink(row);
-        _spare.Push(_rowData[row]!);
-        _rowData[row] = null;
+        _spareSlots[_spareCount++] = _slotOfRow[row];
+        _slotOfRow[row] = -1;
         _filled[row] = 0;
         _cached--;
     }
@@ -119,7 +134,7 @@ internal sealed class KernelCache
 
     void Append(int row)
     {
-        var sentinel = _rowData.Length;
+        var sentinel = _slotOfRow.Length;
         _next[row] = sentinel;
         _previous[row] = _previous[sentinel];
         _next[_previous[sentinel]] = row;
