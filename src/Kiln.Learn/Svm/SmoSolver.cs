@@ -99,11 +99,9 @@ internal sealed class SmoSolver
             _activeSize = _length;
         }
         var rho = Rho();
-        var objective = 0.0;
-        for (var i = 0; i < _length; i++) objective += _alpha[i] * (_gradient[i] + _p[i]);
         var alpha = new double[_length];
         for (var i = 0; i < _length; i++) alpha[_activeSet[i]] = _alpha[i];
-        return new SmoResult(alpha, rho, objective / 2, iterations, converged);
+        return new SmoResult(alpha, rho, iterations, converged);
     }
 
     void Update(int i, int j)
