@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Kiln.Learn.Svm;
 
 /// <summary>
@@ -42,7 +44,7 @@ internal sealed class SupportVectorExpansion
             for (var i = start; i < end; i++)
             {
                 var x = data.Slice(i * Width, Width);
-                rowNorms[i - start] = System.Numerics.Tensors.TensorPrimitives.Dot(x, x);
+                rowNorms[i - start] = TensorPrimitives.Dot(x, x);
             }
             for (var from = 0; from < Count; from += VectorBlock)
             {
