@@ -14,6 +14,7 @@ from sklearn.linear_model import (ElasticNet, Lasso, LinearRegression, LogisticR
 from sklearn.naive_bayes import BernoulliNB, ComplementNB, GaussianNB, MultinomialNB
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from sklearn.svm import LinearSVC
+from sklearn.svm import SVC, SVR
 
 path = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
@@ -73,3 +74,5 @@ measure("kmeans", lambda: KMeans(n_clusters=8, n_init=1, algorithm="lloyd", rand
 measure("mini-batch-kmeans", lambda: MiniBatchKMeans(n_clusters=8, n_init=3, batch_size=1024, random_state=0), xc,
         None, xc)
 measure("linear-svm", lambda: LinearSVC(C=1.0, random_state=0), xc, yc, xc)
+measure("svm-classifier", lambda: SVC(C=1.0, kernel="rbf", gamma="scale"), xc[knn_fit], yc[knn_fit], xc[knn_query])
+measure("svm-regressor", lambda: SVR(C=1.0, epsilon=0.1, kernel="rbf", gamma="scale"), xr[knn_fit], yr[knn_fit], xr[knn_query])

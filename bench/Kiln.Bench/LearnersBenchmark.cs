@@ -5,6 +5,7 @@ using Kiln.Learn.Decomposition;
 using Kiln.Learn.Linear;
 using Kiln.Learn.NaiveBayes;
 using Kiln.Learn.Neighbors;
+using Kiln.Learn.Svm;
 using static Kiln.Bench.Timing;
 
 namespace Kiln.Bench;
@@ -53,6 +54,10 @@ public static class LearnersBenchmark
         Clusterer("kmeans", new KMeans { NClusters = 8, NInit = 1, Algorithm = KMeansAlgorithm.Lloyd }, xc, runs);
         Clusterer("mini-batch-kmeans", new MiniBatchKMeans { NClusters = 8, NInit = 3, BatchSize = 1024 }, xc, runs);
         Classifier("linear-svm", new LinearSvm { C = 1.0 }, xc, yc, xc, runs, probabilities: false);
+        Classifier("svm-classifier", new SvmClassifier { C = 1.0, Kernel = SvmKernel.Rbf, Gamma = "scale" }, xc.Slice(0, NeighbourRows),
+            yc.Slice(0, NeighbourRows), queries, runs, probabilities: false);
+        Regressor("svm-regressor", new SvmRegressor { C = 1.0, Epsilon = 0.1, Kernel = SvmKernel.Rbf, Gamma = "scale" }, xr.Slice(0, NeighbourRows),
+            yr.Slice(0, NeighbourRows), xr.Slice(NeighbourRows, NeighbourQueries), runs);
     }
 
     static void Classifier<TModel>(string name, Estimator<TModel> estimator, Frame x, Column y, Frame queries, int runs,
