@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Records scikit-learn 1.2's held-out scores (and the linear models' coefficients) on the generated 200k x 40 sets,
 into fixtures/generated-expected.json. The data is not written: generated_sets.py and the C# tests compute the same
-numbers. Every fifth row (from row 0) is held out. k-NN and the linear SVM use the first 20k rows.
+numbers. Every fifth row (from row 0) is held out. k-NN and the SVMs use the first 20k rows.
 Run with Debian's python3-sklearn (1.2): /usr/bin/python3 bench/compare/generated-fixtures.py
 """
 import json
@@ -15,7 +15,7 @@ from sklearn import linear_model as lm
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.naive_bayes import BernoulliNB, ComplementNB, GaussianNB, MultinomialNB
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
-from sklearn.svm import LinearSVC
+from sklearn.svm import SVC, SVR, LinearSVC
 
 from generated_sets import generated
 
@@ -70,6 +70,8 @@ def main():
         # liblinear needs about 1,800 passes here, more than its default 1,000
         case("linear svm on generated 20k", f"generated-classification-{small}", "linear-svm",
              {"c": 1.0, "max-iter": 10000, "seed": 0}, LinearSVC(C=1.0, max_iter=10000, random_state=0), True),
+        case("kernel svm on generated 20k", f"generated-classification-{small}", "svm-classifier", {}, SVC()),
+        case("kernel svm regression on generated 20k", f"generated-regression-{small}", "svm-regressor", {}, SVR()),
     ]
     with open(os.path.join(OUT, "generated-expected.json"), "w") as f:
         json.dump({"sklearn": sklearn.__version__, "cases": cases}, f, indent=1)

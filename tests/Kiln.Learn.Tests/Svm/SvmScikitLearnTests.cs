@@ -31,7 +31,9 @@ public class SvmScikitLearnTests
     {
         var (model, expected, _) = ScikitLearnFixtures.FitWithinOnePoint<SvmRegressorModel>(name);
         Assert.True(model.Converged, $"{name}: the solver did not converge");
-        var reference = ScikitLearnFixtures.Doubles(Extra(name)["svr-predictions"]!);
+        // the generated-set cases record only the score
+        if (ExtraOrNull(name)?["svr-predictions"] is not { } recorded) return;
+        var reference = ScikitLearnFixtures.Doubles(recorded);
         var test = ScikitLearnFixtures.Split(expected);
         var predicted = model.Predict(test.Test).AsFloat64().Values.ToArray();
         // both solvers stop at the same tolerance, not at the exact optimum, so predictions agree to a small fraction of the target's spread
@@ -63,9 +65,12 @@ public class SvmScikitLearnTests
             Assert.True(Math.Abs(expected.Intercept[p] - model.Intercepts[p]) <= 2e-3, $"{name}: intercept {p} is {model.Intercepts[p]}, scikit-learn {expected.Intercept[p]}");
     }
 
-    static JsonObject Extra(string name) =>
+    static JsonObject Extra(string name) => ExtraOrNull(name) ?? throw new KeyNotFoundException($"svm-expected.json has no case '{name}'");
+
+    /// <summary>A case's fields beyond the shared ones, from svm-expected.json; null for cases recorded elsewhere.</summary>
+    static JsonObject? ExtraOrNull(string name) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(ScikitLearnFixtures.Folder, "svm-expected.json")))!["cases"]!.AsArray()
-            .Single(c => c!["name"]!.GetValue<string>() == name)!.AsObject();
+            .SingleOrDefault(c => c!["name"]!.GetValue<string>() == name)?.AsObject();
 
     static double StandardDeviation(double[] values)
     {
