@@ -33,7 +33,7 @@ public sealed record SvmClassifier : Estimator<SvmClassifierModel>
     [Parameter("Stop when the largest violation of the optimality conditions is at most tol", Min = 0, MinExclusive = true)]
     public double Tol { get; init; } = 1e-3;
 
-    [Parameter("Memory for cached kernel rows, in MB, per pair of classes being solved", Min = 0, MinExclusive = true)]
+    [Parameter("Memory for cached kernel rows, in MB, shared by the pairs of classes solved at the same time", Min = 0, MinExclusive = true)]
     public double CacheSize { get; init; } = 200;
 
     [Parameter("Most solver iterations per pair of classes; -1 runs until converged", Min = -1)]
@@ -68,16 +68,18 @@ public sealed record SvmClassifier : Estimator<SvmClassifierModel>
                 throw new ArgumentException($"{Name}: class '{labels.Name(c)}' has no row with a positive sample weight", nameof(context));
         var gamma = SvmParameters.ResolveGamma(Name, Gamma, SvmParameters.Rows(x.Values, width, kept), width);
         var kernel = SvmParameters.Kernel(Kernel, gamma, Degree, Coef0);
-        var settings = new SolverSettings(Tol, Shrinking, MaxIter, CacheSize);
+        var pairCount = k * (k - 1) / 2;
+        // cache-size bounds the whole fit, as in scikit-learn, so pairs solved at the same time share it
+        var settings = new SolverSettings(Tol, Shrinking, MaxIter, CacheSize / Math.Clamp(pairCount, 1, Environment.ProcessorCount));
         var classWeights = new double[k];
         for (var c = 0; c < k; c++) classWeights[c] = ClassWeight == ClassWeighting.Balanced ? (double)n / (k * labels.Counts[c]) : 1.0;
 
-        var pairs = new (int First, int Second)[k * (k - 1) / 2];
+        var pairs = new (int First, int Second)[pairCount];
         for (int a = 0, p = 0; a < k; a++)
             for (var b = a + 1; b < k; b++) pairs[p++] = (a, b);
         var solved = new PairSolution[pairs.Length];
         var done = 0;
-        SvmParallel.For(pairs.Length, context.Cancellation, p =>
+        Compose.PartsInParallel.Run(pairs.Length, context.Cancellation, p =>
         {
             var (a, b) = pairs[p];
             var rows = rowsByClass[a].Concat(rowsByClass[b]).ToArray();
