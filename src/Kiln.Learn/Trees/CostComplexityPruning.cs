@@ -1,0 +1,102 @@
+namespace Kiln.Learn.Trees;
+
+/// <summary>
+/// Minimal cost-complexity pruning as scikit-learn's ccp_alpha: repeatedly collapse the internal node whose subtree buys
+/// the least impurity per extra leaf (its effective alpha), while that alpha is at most the given one.
+/// </summary>
+internal static class CostComplexityPruning
+{
+    public static FittedTree Prune(FittedTree tree, double alpha)
+    {
+        var n = tree.NodeCount;
+        var totalWeight = tree.WeightedSamples[0];
+        var nodeRisk = new double[n];
+        var branchRisk = new double[n];
+        var leaves = new int[n];
+        var parent = new int[n];
+        parent[0] = -1;
+        for (var node = 0; node < n; node++)
+        {
+            nodeRisk[node] = tree.WeightedSamples[node] * tree.Impurity[node] / totalWeight;
+            if (tree.IsLeaf(node)) continue;
+            parent[tree.Left[node]] = node;
+            parent[tree.Right[node]] = node;
+        }
+        // children come after parents, so a backward pass sums each subtree's leaves and risk
+        for (var node = n - 1; node >= 0; node--)
+        {
+            if (tree.IsLeaf(node))
+            {
+                leaves[node] = 1;
+                branchRisk[node] = nodeRisk[node];
+                continue;
+            }
+            leaves[node] = leaves[tree.Left[node]] + leaves[tree.Right[node]];
+            branchRisk[node] = branchRisk[tree.Left[node]] + branchRisk[tree.Right[node]];
+        }
+        var collapsed = new bool[n];
+        var removed = new bool[n];
+        while (true)
+        {
+            var weakest = -1;
+            var weakestAlpha = double.PositiveInfinity;
+            for (var node = 0; node < n; node++)
+            {
+                if (tree.IsLeaf(node) || collapsed[node] || removed[node]) continue;
+                var effective = (nodeRisk[node] - branchRisk[node]) / (leaves[node] - 1);
+                if (effective < weakestAlpha)
+                {
+                    weakestAlpha = effective;
+                    weakest = node;
+                }
+            }
+            if (weakest < 0 || weakestAlpha > alpha) break;
+            collapsed[weakest] = true;
+            MarkDescendantsRemoved(tree, weakest, removed);
+            var leavesLost = leaves[weakest] - 1;
+            var riskGained = nodeRisk[weakest] - branchRisk[weakest];
+            leaves[weakest] = 1;
+            branchRisk[weakest] = nodeRisk[weakest];
+            for (var ancestor = parent[weakest]; ancestor >= 0; ancestor = parent[ancestor])
+            {
+                leaves[ancestor] -= leavesLost;
+                branchRisk[ancestor] += riskGained;
+            }
+        }
+        return Rebuild(tree, collapsed);
+    }
+
+    static void MarkDescendantsRemoved(FittedTree tree, int node, bool[] removed)
+    {
+        var stack = new Stack<int>();
+        stack.Push(tree.Left[node]);
+        stack.Push(tree.Right[node]);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            removed[next] = true;
+            if (tree.IsLeaf(next)) continue;
+            stack.Push(tree.Left[next]);
+            stack.Push(tree.Right[next]);
+        }
+    }
+
+    /// <summary>The kept nodes renumbered in depth-first order, collapsed nodes as leaves.</summary>
+    static FittedTree Rebuild(FittedTree tree, bool[] collapsed)
+    {
+        var nodes = new TreeNodes(tree.ValueWidth);
+        var stack = new Stack<(int Node, int Parent, bool IsLeft)>();
+        stack.Push((0, -1, false));
+        while (stack.Count > 0)
+        {
+            var (node, parent, isLeft) = stack.Pop();
+            var leaf = tree.IsLeaf(node) || collapsed[node];
+            var id = nodes.Add(parent, isLeft, leaf ? -1 : tree.Feature[node], leaf ? 0 : tree.Threshold[node], tree.Impurity[node],
+                tree.Samples[node], tree.WeightedSamples[node], tree.ValueOf(node));
+            if (leaf) continue;
+            stack.Push((tree.Right[node], id, false));
+            stack.Push((tree.Left[node], id, true));
+        }
+        return nodes.ToTree();
+    }
+}
