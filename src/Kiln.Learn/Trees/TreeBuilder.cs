@@ -35,6 +35,7 @@ internal sealed class TreeBuilder
     readonly Stack<double[]> _freeHistograms = new();
     readonly double[] _featureHistogram;
     readonly TreeNodes _nodes;
+    CancellationToken _cancellation;
 
     // absolute error: each row's rank by target within the node being split, and Fenwick sums over those ranks
     readonly int[]? _rankOfRow;
@@ -83,9 +84,10 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>Grows a tree on <paramref name="rows"/> (each of positive weight) of the binned features.</summary>
-    public static FittedTree Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, Random random)
+    public static FittedTree Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, Random random,
+        CancellationToken cancellation = default)
     {
-        var builder = new TreeBuilder(bins, target, weights, rows, growth, random);
+        var builder = new TreeBuilder(bins, target, weights, rows, growth, random) { _cancellation = cancellation };
         if (growth.MaxLeafNodes > 0) builder.GrowBestFirst();
         else builder.GrowDepthFirst();
         var tree = builder._nodes.ToTree();
@@ -105,6 +107,7 @@ internal sealed class TreeBuilder
         stack.Push(Root());
         while (stack.Count > 0)
         {
+            _cancellation.ThrowIfCancellationRequested();
             var node = stack.Pop();
             var splittable = CanSplit(node);
             // the node keeps its histogram, so that its larger child's can be had by subtraction
@@ -140,6 +143,7 @@ internal sealed class TreeBuilder
         var splits = 0;
         while (frontier.Count > 0 && splits < _growth.MaxLeafNodes - 1)
         {
+            _cancellation.ThrowIfCancellationRequested();
             var (node, split, id) = frontier.Dequeue();
             _nodes.MakeSplit(id, split.Feature, split.Threshold);
             splits++;

@@ -1,0 +1,63 @@
+using Kiln.Learn.Trees;
+
+namespace Kiln.Learn.Ensemble;
+
+/// <summary>
+/// Grows a forest's trees in parallel over the same binned features: each tree from its own seed draws its rows
+/// (bootstrap counts become integer weights, as in scikit-learn) and then grows. Reports trees done and honours cancellation.
+/// </summary>
+internal static class ForestBuilder
+{
+    public static FittedTree[] Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth,
+        ForestPlan plan, FitContext context)
+    {
+        var trees = new FittedTree[plan.TreeCount];
+        var done = 0;
+        var options = new ParallelOptions { CancellationToken = context.Cancellation };
+        context.Progress?.Report(new FitProgress("trees", 0, plan.TreeCount));
+        try
+        {
+            Parallel.For(0, plan.TreeCount, options, t =>
+            {
+                var random = new Random(plan.TreeSeed(t));
+                var (treeWeights, treeRows) = TreeRows(plan, random, weights, rows);
+                trees[t] = TreeBuilder.Grow(bins, target, treeWeights, treeRows, growth, random, context.Cancellation);
+                var finished = Interlocked.Increment(ref done);
+                context.Progress?.Report(new FitProgress("trees", finished, plan.TreeCount));
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            throw;
+        }
+        return trees;
+    }
+
+    /// <summary>The rows a tree left out of its draw, regenerated from its seed as scikit-learn does for the out-of-bag score.</summary>
+    public static bool[] OutOfBag(ForestPlan plan, int tree, int rowCount, int[] rows)
+    {
+        var counts = plan.Draws(new Random(plan.TreeSeed(tree)), rows.Length);
+        var outside = new bool[rowCount];
+        for (var i = 0; i < rows.Length; i++) outside[rows[i]] = counts[i] == 0;
+        return outside;
+    }
+
+    static (double[] Weights, int[] Rows) TreeRows(ForestPlan plan, Random random, double[] weights, int[] rows)
+    {
+        if (!plan.Bootstrap) return (weights, rows);
+        var counts = plan.Draws(random, rows.Length);
+        var treeWeights = new double[weights.Length];
+        var drawn = 0;
+        foreach (var c in counts) if (c > 0) drawn++;
+        var treeRows = new int[drawn];
+        drawn = 0;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (counts[i] == 0) continue;
+            treeWeights[rows[i]] = weights[rows[i]] * counts[i];
+            treeRows[drawn++] = rows[i];
+        }
+        return (treeWeights, treeRows);
+    }
+}
