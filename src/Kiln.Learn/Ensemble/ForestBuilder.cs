@@ -21,7 +21,7 @@ internal static class ForestBuilder
             {
                 var random = new Random(plan.TreeSeed(t));
                 var (treeWeights, treeRows) = TreeRows(plan, random, weights, rows);
-                trees[t] = TreeBuilder.Grow(bins, target, treeWeights, treeRows, growth, random, context.Cancellation);
+                trees[t] = TreeBuilder.Grow(bins, target, treeWeights, treeRows, growth, unchecked((uint)plan.TreeSeed(t)), context.Cancellation);
                 var finished = Interlocked.Increment(ref done);
                 context.Progress?.Report(new FitProgress("trees", finished, plan.TreeCount));
             });

@@ -6,11 +6,12 @@ namespace Kiln.Learn.Trees;
 /// The training features quantised once per fit, so that splits are searched over small integer codes: a feature with
 /// at most <see cref="MaxExactBins"/> distinct values gets one bin per value (its splits are then exactly the exact
 /// splitter's), a feature with more gets <see cref="QuantileBins"/> bins of about equal row counts.
-/// Codes are row-major, so gathering a node's rows reads each row's codes from one cache line.
+/// Codes are row-major, so gathering a node's rows reads each row's codes from one cache line. Values are taken at
+/// single precision, as scikit-learn's trees take them, so that thresholds and the rows they send left are the same.
 /// </summary>
 internal sealed class BinnedFeatures
 {
-    public const int MaxExactBins = 1024;
+    public const int MaxExactBins = 4096;
     public const int QuantileBins = 256;
 
     BinnedFeatures(ushort[] codes, int rowCount, int featureCount, int[] binOffset, double[] binLow, double[] binHigh)
@@ -53,6 +54,15 @@ internal sealed class BinnedFeatures
         return threshold >= high ? low : threshold;
     }
 
+    /// <summary>A value rounded to single precision, as trees compare it; one beyond single range is an error naming its column.</summary>
+    public static double Single(double value, string column)
+    {
+        var single = (float)value;
+        if (float.IsInfinity(single))
+            throw new ArgumentException($"column '{column}' holds {value}, beyond the single-precision range trees compare values in", nameof(value));
+        return single;
+    }
+
     /// <summary>Bins the given rows of <paramref name="x"/> (the others get no codes that are read), one feature per task.</summary>
     public static BinnedFeatures Of(FeatureMatrix x, int[] rows)
     {
@@ -67,7 +77,7 @@ internal sealed class BinnedFeatures
             var all = values.Span;
             for (var i = 0; i < rows.Length; i++)
             {
-                sorted[i] = all[rows[i] * featureCount + f];
+                sorted[i] = Single(all[rows[i] * featureCount + f], x.Features[f].Name);
                 order[i] = rows[i];
             }
             Array.Sort(sorted, order);

@@ -26,7 +26,7 @@ public sealed record DecisionTreeClassifier : TreeEstimator<DecisionTreeClassifi
         var weights = TreeFitting.RowWeights(context, x.RowCount, labels, ClassWeight);
         var rows = TreeFitting.PositiveRows(weights, name);
         var bins = BinnedFeatures.Of(x, rows);
-        var tree = TreeBuilder.Grow(bins, TreeTarget.OfClasses(labels.CodeOfRow, labels.Count), weights, rows, growth, new Random(unchecked((int)Seed)));
+        var tree = TreeBuilder.Grow(bins, TreeTarget.OfClasses(labels.CodeOfRow, labels.Count), weights, rows, growth, unchecked((uint)Seed));
         return new DecisionTreeClassifierModel(this, InputSchema.Of(features), labels.Values(), tree);
     }
 }

@@ -22,7 +22,7 @@ public sealed record DecisionTreeRegressor : TreeEstimator<DecisionTreeRegressor
         var weights = TreeFitting.RowWeights(context, x.RowCount, null, Linear.ClassWeighting.None);
         var rows = TreeFitting.PositiveRows(weights, name);
         var bins = BinnedFeatures.Of(x, rows);
-        var tree = TreeBuilder.Grow(bins, TreeTarget.OfValues(values), weights, rows, growth, new Random(unchecked((int)Seed)));
+        var tree = TreeBuilder.Grow(bins, TreeTarget.OfValues(values), weights, rows, growth, unchecked((uint)Seed));
         return new DecisionTreeRegressorModel(this, InputSchema.Of(features), target!.Name, tree);
     }
 }

@@ -70,13 +70,13 @@ public sealed class FittedTree
         }
     }
 
-    /// <summary>The leaf a row of feature values ends in.</summary>
+    /// <summary>The leaf a row of feature values ends in; values are compared at single precision, as the tree was grown.</summary>
     public int LeafOf(ReadOnlySpan<double> row)
     {
         var node = 0;
         var feature = Feature;
         while (feature[node] >= 0)
-            node = row[feature[node]] <= Threshold[node] ? Left[node] : Right[node];
+            node = (float)row[feature[node]] <= Threshold[node] ? Left[node] : Right[node];
         return node;
     }
 

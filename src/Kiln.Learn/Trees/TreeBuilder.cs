@@ -21,11 +21,12 @@ internal sealed class TreeBuilder
     readonly int _classCount;
     readonly int _stride;
     readonly TreeGrowth _growth;
-    readonly Random _random;
+    SplitterRandom _random;
     readonly int[] _rows;
     readonly int[] _scratchRows;
     readonly ushort[] _scratchCodes;
     readonly int[] _features;
+    readonly int[] _constantFeatures;
     readonly double _minWeightLeaf;
     readonly double _rootWeight;
     readonly bool _histograms;
@@ -42,7 +43,7 @@ internal sealed class TreeBuilder
     readonly double[]? _sortedTargets;
     readonly double[]? _fenwickLeftWeight, _fenwickLeftSum, _fenwickRightWeight, _fenwickRightSum;
 
-    TreeBuilder(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, Random random)
+    TreeBuilder(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed)
     {
         _bins = bins;
         _codes = bins.Codes;
@@ -53,12 +54,13 @@ internal sealed class TreeBuilder
         _classCount = target.ClassCount;
         _stride = target.IsClassification ? _classCount + 1 : 3;
         _growth = growth;
-        _random = random;
+        _random = new SplitterRandom(seed);
         _rows = (int[])rows.Clone();
         _scratchRows = new int[rows.Length];
         _scratchCodes = new ushort[rows.Length];
         _features = new int[_featureCount];
         for (var f = 0; f < _featureCount; f++) _features[f] = f;
+        _constantFeatures = new int[_featureCount];
         var total = 0.0;
         foreach (var r in rows) total += weights[r];
         _rootWeight = total;
@@ -84,10 +86,11 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>Grows a tree on <paramref name="rows"/> (each of positive weight) of the binned features.</summary>
-    public static FittedTree Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, Random random,
+    /// <remarks><paramref name="seed"/> is the splitter generator's state, as scikit-learn's Splitter.rand_r_state.</remarks>
+    public static FittedTree Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed,
         CancellationToken cancellation = default)
     {
-        var builder = new TreeBuilder(bins, target, weights, rows, growth, random) { _cancellation = cancellation };
+        var builder = new TreeBuilder(bins, target, weights, rows, growth, seed) { _cancellation = cancellation };
         if (growth.MaxLeafNodes > 0) builder.GrowBestFirst();
         else builder.GrowDepthFirst();
         var tree = builder._nodes.ToTree();
@@ -95,11 +98,11 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>A node waiting to be split: its rows, place in the tree, totals, impurity and (when kept) its histogram.</summary>
-    sealed record Pending(int Start, int End, int Depth, int Parent, bool IsLeft, double[] Stats, double Impurity, double[]? Histogram);
+    sealed record Pending(int Start, int End, int Depth, int Parent, bool IsLeft, double[] Stats, double Impurity, double[]? Histogram, int ConstantFeatures = 0);
 
     /// <summary>A chosen split with what its children start from.</summary>
     sealed record Chosen(int Feature, double Threshold, int Middle, double Improvement, double[] LeftStats, double[] RightStats,
-        double LeftImpurity, double RightImpurity);
+        double LeftImpurity, double RightImpurity, int ConstantFeatures);
 
     void GrowDepthFirst()
     {
@@ -122,8 +125,8 @@ internal sealed class TreeBuilder
                 continue;
             }
             var (leftHistogram, rightHistogram) = ChildHistograms(node, split);
-            stack.Push(new Pending(split.Middle, node.End, node.Depth + 1, id, false, split.RightStats, split.RightImpurity, rightHistogram));
-            stack.Push(new Pending(node.Start, split.Middle, node.Depth + 1, id, true, split.LeftStats, split.LeftImpurity, leftHistogram));
+            stack.Push(new Pending(split.Middle, node.End, node.Depth + 1, id, false, split.RightStats, split.RightImpurity, rightHistogram, split.ConstantFeatures));
+            stack.Push(new Pending(node.Start, split.Middle, node.Depth + 1, id, true, split.LeftStats, split.LeftImpurity, leftHistogram, split.ConstantFeatures));
         }
     }
 
@@ -182,20 +185,24 @@ internal sealed class TreeBuilder
         var bestBin = 0;
         var bestProxy = double.NegativeInfinity;
         var bestThreshold = 0.0;
-        var drawAll = !_growth.RandomThresholds && _growth.MaxFeatures >= _featureCount;
-        var visited = 0;
-        var constant = 0;
         var left = new double[_stride];
-        for (var i = 0; i < _featureCount; i++)
+        // scikit-learn's feature draw: features known constant from the parent sit first and are skipped, features found
+        // constant here join them, and at least max-features features (one not constant) are looked at
+        var knownConstants = node.ConstantFeatures;
+        int drawnConstants = 0, foundConstants = 0, totalConstants = knownConstants, visited = 0;
+        var remaining = _featureCount;
+        while (remaining > totalConstants && (visited < _growth.MaxFeatures || visited <= foundConstants + drawnConstants))
         {
-            if (visited >= _growth.MaxFeatures && visited > constant) break;
-            if (!drawAll)
-            {
-                var j = i + _random.Next(_featureCount - i);
-                (_features[i], _features[j]) = (_features[j], _features[i]);
-            }
-            var f = _features[i];
             visited++;
+            var j = _random.Below(drawnConstants, remaining - foundConstants);
+            if (j < knownConstants)
+            {
+                (_features[drawnConstants], _features[j]) = (_features[j], _features[drawnConstants]);
+                drawnConstants++;
+                continue;
+            }
+            j += foundConstants;
+            var f = _features[j];
             FeatureSplit candidate;
             if (_growth.RandomThresholds) candidate = RandomSplit(f, node, left);
             else if (useHistograms)
@@ -209,12 +216,21 @@ internal sealed class TreeBuilder
                 }
             }
             else candidate = SortedSplit(f, node, left);
-            if (candidate.Constant) constant++;
-            else if (candidate.Found && candidate.Proxy > bestProxy)
+            if (candidate.Constant)
             {
-                (bestFeature, bestBin, bestProxy, bestThreshold) = (f, candidate.Bin, candidate.Proxy, candidate.Threshold);
+                (_features[j], _features[totalConstants]) = (_features[totalConstants], _features[j]);
+                foundConstants++;
+                totalConstants++;
+                continue;
             }
+            remaining--;
+            (_features[remaining], _features[j]) = (_features[j], _features[remaining]);
+            if (candidate.Found && candidate.Proxy > bestProxy)
+                (bestFeature, bestBin, bestProxy, bestThreshold) = (f, candidate.Bin, candidate.Proxy, candidate.Threshold);
         }
+        // the known constants keep their order for the node's children and siblings; the newly found ones are remembered
+        Array.Copy(_constantFeatures, 0, _features, 0, knownConstants);
+        Array.Copy(_features, knownConstants, _constantFeatures, knownConstants, foundConstants);
         if (histogram is not null && node.Histogram is null) Release(histogram);
         if (bestFeature < 0) return null;
 
@@ -230,10 +246,10 @@ internal sealed class TreeBuilder
         var rightImpurity = Impurity(middle, node.End, rightStats);
         double weight = Weight(node.Stats), leftWeight = Weight(leftStats), rightWeight = Weight(rightStats);
         var improvement = weight / _rootWeight
-            * (node.Impurity - leftWeight / weight * leftImpurity - rightWeight / weight * rightImpurity);
+            * (node.Impurity - rightWeight / weight * rightImpurity - leftWeight / weight * leftImpurity);
         // a refused split leaves the rows partitioned, which is harmless: the node becomes a leaf
         if (improvement + Epsilon < _growth.MinImpurityDecrease) return null;
-        return new Chosen(bestFeature, bestThreshold, middle, improvement, leftStats, rightStats, leftImpurity, rightImpurity);
+        return new Chosen(bestFeature, bestThreshold, middle, improvement, leftStats, rightStats, leftImpurity, rightImpurity, totalConstants);
     }
 
     readonly record struct FeatureSplit(bool Found, bool Constant, int Bin, double Threshold, double Proxy);
@@ -317,7 +333,7 @@ internal sealed class TreeBuilder
         if (low == high) return new FeatureSplit(false, true, 0, 0, 0);
         var offset = _bins.BinOffset[feature];
         double min = _bins.BinLow[offset + low], max = _bins.BinHigh[offset + high];
-        var threshold = min + (max - min) * _random.NextDouble();
+        var threshold = _random.Uniform(min, max);
         if (threshold >= max) threshold = min;
         // rows go left by bin: every bin starting at or below the threshold, and the threshold moved to keep its bin whole
         var bin = low;
@@ -373,7 +389,10 @@ internal sealed class TreeBuilder
                     rightSquares += r * r;
                 }
                 valid = leftWeight >= _minWeightLeaf && rightWeight >= _minWeightLeaf && leftWeight > 0 && rightWeight > 0;
-                return leftSquares / leftWeight + rightSquares / rightWeight;
+                // scikit-learn's arithmetic, so that equal splits compare equal on both sides
+                var leftGini = 1.0 - leftSquares / (leftWeight * leftWeight);
+                var rightGini = 1.0 - rightSquares / (rightWeight * rightWeight);
+                return -rightWeight * rightGini - leftWeight * leftGini;
             }
             case SplitCriterion.Entropy:
             {
@@ -384,14 +403,14 @@ internal sealed class TreeBuilder
                     rightWeight += node[c] - left[c];
                 }
                 valid = leftWeight >= _minWeightLeaf && rightWeight >= _minWeightLeaf && leftWeight > 0 && rightWeight > 0;
-                double proxy = 0;
+                double leftEntropy = 0, rightEntropy = 0;
                 for (var c = 0; c < _classCount; c++)
                 {
                     double l = left[c], r = node[c] - l;
-                    if (l > 0) proxy += l * Math.Log2(l / leftWeight);
-                    if (r > 0) proxy += r * Math.Log2(r / rightWeight);
+                    if (l > 0) leftEntropy -= l / leftWeight * Log2(l / leftWeight);
+                    if (r > 0) rightEntropy -= r / rightWeight * Log2(r / rightWeight);
                 }
-                return proxy;
+                return -rightWeight * rightEntropy - leftWeight * leftEntropy;
             }
             default:
             {
@@ -527,8 +546,8 @@ internal sealed class TreeBuilder
             case SplitCriterion.Gini:
             {
                 var squares = 0.0;
-                for (var c = 0; c < _classCount; c++) squares += stats[c] / weight * (stats[c] / weight);
-                return 1 - squares;
+                for (var c = 0; c < _classCount; c++) squares += stats[c] * stats[c];
+                return 1.0 - squares / (weight * weight);
             }
             case SplitCriterion.Entropy:
             {
@@ -537,7 +556,7 @@ internal sealed class TreeBuilder
                     if (stats[c] > 0)
                     {
                         var p = stats[c] / weight;
-                        entropy -= p * Math.Log2(p);
+                        entropy -= p * Log2(p);
                     }
                 return entropy;
             }
@@ -565,6 +584,9 @@ internal sealed class TreeBuilder
             }
         }
     }
+
+    /// <summary>log₂ as scikit-learn computes it, ln x / ln 2.</summary>
+    static double Log2(double x) => Math.Log(x) / Math.Log(2.0);
 
     double[] NodeValue(Pending node)
     {
