@@ -4,19 +4,14 @@ using Kiln.Learn.Trees;
 namespace Kiln.Learn.Ensemble;
 
 /// <summary>A fitted random forest or extra-trees classifier: its trees, whose class fractions are averaged (soft voting).</summary>
-public sealed class ForestClassifierModel : ClassifierModel
+public sealed class ForestClassifierModel : TreeClassifierModel
 {
-    readonly FittedTree[] _trees;
-
     internal ForestClassifierModel(IEstimator estimator, InputSchema schema, Column classes, FittedTree[] trees, double? oobScore)
-        : base(estimator, schema, classes)
+        : base(estimator, schema, classes, trees)
     {
-        _trees = trees;
         OobScore = oobScore;
         FeatureImportances = ForestImportances.Of(trees, schema.Columns.Count);
     }
-
-    public IReadOnlyList<FittedTree> Trees => _trees;
 
     /// <summary>The accuracy on rows scored by the trees that left them out of their bootstrap draw; null unless oob-score was asked for.</summary>
     public double? OobScore { get; }
@@ -24,12 +19,10 @@ public sealed class ForestClassifierModel : ClassifierModel
     /// <summary>The mean of the trees' feature importances, in schema order, summing to one.</summary>
     public double[] FeatureImportances { get; }
 
-    protected override double[] Probabilities(FeatureMatrix x) => TreePrediction.ClassProbabilities(_trees, x, Classes.Length);
-
     public override void Save(ModelWriter writer)
     {
         ClassColumns.Save(writer, Classes);
-        ForestTrees.Save(writer, _trees, OobScore);
+        ForestTrees.Save(writer, Trees, OobScore);
     }
 
     public static ForestClassifierModel Load(ModelReader reader)

@@ -13,7 +13,7 @@ internal static class ForestFitting
     {
         var name = EstimatorCatalog.NameOf(estimator);
         var plan = Checked(estimator.Plan(bootstrap), name);
-        var x = NumericInput.Matrix(features, name);
+        var x = TreeInput.Of(features, name);
         var growth = estimator.Growth(criterion == ClassificationCriterion.Gini ? SplitCriterion.Gini : SplitCriterion.Entropy, maxFeatures, x.FeatureCount, randomThresholds);
         var labels = ClassLabels.Of(target, "target").Sorted();
         var weights = TreeFitting.RowWeights(context, x.RowCount, labels, classWeight);
@@ -30,7 +30,7 @@ internal static class ForestFitting
     {
         var name = EstimatorCatalog.NameOf(estimator);
         var plan = Checked(estimator.Plan(bootstrap), name);
-        var x = NumericInput.Matrix(features, name);
+        var x = TreeInput.Of(features, name);
         var growth = estimator.Growth(criterion == RegressionCriterion.SquaredError ? SplitCriterion.SquaredError : SplitCriterion.AbsoluteError,
             maxFeatures, x.FeatureCount, randomThresholds);
         var values = TreeFitting.NumericTarget(target, name);
@@ -49,28 +49,36 @@ internal static class ForestFitting
         return plan;
     }
 
+    /// <summary>Each tree's out-of-bag rows, regenerated from the trees' seeds.</summary>
+    static bool[][] OutOfBagRows(ForestPlan plan, int treeCount, int rowCount, int[] rows)
+    {
+        var outside = new bool[treeCount][];
+        Parallel.For(0, treeCount, t => outside[t] = ForestBuilder.OutOfBag(plan, t, rowCount, rows));
+        return outside;
+    }
+
     /// <summary>Accuracy of the soft vote of the trees that left each row out; rows no tree left out are not scored.</summary>
-    static double ClassifierOutOfBag(ForestPlan plan, FittedTree[] trees, FeatureMatrix x, int[] rows, ClassLabels labels)
+    static double ClassifierOutOfBag(ForestPlan plan, FittedTree[] trees, TreeInput x, int[] rows, ClassLabels labels)
     {
         var k = labels.Count;
+        var outside = OutOfBagRows(plan, trees.Length, x.RowCount, rows);
         var votes = new double[(long)x.RowCount * k];
-        var gate = new object();
-        Parallel.For(0, trees.Length, () => new double[(long)x.RowCount * k], (t, _, local) =>
+        TreePrediction.ForEachBlock(x, (start, count, block) =>
         {
-            var outside = ForestBuilder.OutOfBag(plan, t, x.RowCount, rows);
-            var tree = trees[t];
-            foreach (var row in rows)
+            var width = x.FeatureCount;
+            for (var t = 0; t < trees.Length; t++)
             {
-                if (!outside[row]) continue;
-                var leaf = tree.ValueOf(tree.LeafOf(x.Row(row)));
-                var total = 0.0;
-                foreach (var v in leaf) total += v;
-                for (var c = 0; c < k; c++) local[row * k + c] += leaf[c] / total;
+                var tree = trees[t];
+                for (var i = 0; i < count; i++)
+                {
+                    if (!outside[t][start + i]) continue;
+                    var leaf = tree.ValueOf(tree.LeafOf(block.Slice(i * width, width)));
+                    var total = 0.0;
+                    foreach (var v in leaf) total += v;
+                    var vote = votes.AsSpan((start + i) * k, k);
+                    for (var c = 0; c < k; c++) vote[c] += leaf[c] / total;
+                }
             }
-            return local;
-        }, local =>
-        {
-            lock (gate) System.Numerics.Tensors.TensorPrimitives.Add(votes, local, votes);
         });
         int scored = 0, right = 0;
         foreach (var row in rows)
@@ -91,28 +99,23 @@ internal static class ForestFitting
     }
 
     /// <summary>R² of the mean of the trees that left each row out; rows no tree left out are not scored.</summary>
-    static double RegressorOutOfBag(ForestPlan plan, FittedTree[] trees, FeatureMatrix x, int[] rows, double[] y)
+    static double RegressorOutOfBag(ForestPlan plan, FittedTree[] trees, TreeInput x, int[] rows, double[] y)
     {
+        var outside = OutOfBagRows(plan, trees.Length, x.RowCount, rows);
         var sums = new double[x.RowCount];
         var counts = new int[x.RowCount];
-        var gate = new object();
-        Parallel.For(0, trees.Length, () => (new double[x.RowCount], new int[x.RowCount]), (t, _, local) =>
+        TreePrediction.ForEachBlock(x, (start, count, block) =>
         {
-            var outside = ForestBuilder.OutOfBag(plan, t, x.RowCount, rows);
-            var tree = trees[t];
-            foreach (var row in rows)
+            var width = x.FeatureCount;
+            for (var t = 0; t < trees.Length; t++)
             {
-                if (!outside[row]) continue;
-                local.Item1[row] += tree.Value[tree.LeafOf(x.Row(row))];
-                local.Item2[row]++;
-            }
-            return local;
-        }, local =>
-        {
-            lock (gate)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(sums, local.Item1, sums);
-                for (var i = 0; i < counts.Length; i++) counts[i] += local.Item2[i];
+                var tree = trees[t];
+                for (var i = 0; i < count; i++)
+                {
+                    if (!outside[t][start + i]) continue;
+                    sums[start + i] += tree.Value[tree.LeafOf(block.Slice(i * width, width))];
+                    counts[start + i]++;
+                }
             }
         });
         double mean = 0;

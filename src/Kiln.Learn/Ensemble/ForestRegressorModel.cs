@@ -4,19 +4,14 @@ using Kiln.Learn.Trees;
 namespace Kiln.Learn.Ensemble;
 
 /// <summary>A fitted random forest or extra-trees regressor: its trees, whose predictions are averaged.</summary>
-public sealed class ForestRegressorModel : RegressorModel
+public sealed class ForestRegressorModel : TreeRegressorModel
 {
-    readonly FittedTree[] _trees;
-
     internal ForestRegressorModel(IEstimator estimator, InputSchema schema, string targetName, FittedTree[] trees, double? oobScore)
-        : base(estimator, schema, targetName)
+        : base(estimator, schema, targetName, trees)
     {
-        _trees = trees;
         OobScore = oobScore;
         FeatureImportances = ForestImportances.Of(trees, schema.Columns.Count);
     }
-
-    public IReadOnlyList<FittedTree> Trees => _trees;
 
     /// <summary>R² on rows predicted by the trees that left them out of their bootstrap draw; null unless oob-score was asked for.</summary>
     public double? OobScore { get; }
@@ -24,12 +19,10 @@ public sealed class ForestRegressorModel : RegressorModel
     /// <summary>The mean of the trees' feature importances, in schema order, summing to one.</summary>
     public double[] FeatureImportances { get; }
 
-    protected override double[] PredictValues(FeatureMatrix x) => TreePrediction.MeanValues(_trees, x);
-
     public override void Save(ModelWriter writer)
     {
         writer.Write("target-name", TargetName);
-        ForestTrees.Save(writer, _trees, OobScore);
+        ForestTrees.Save(writer, Trees, OobScore);
     }
 
     public static ForestRegressorModel Load(ModelReader reader)

@@ -5,11 +5,11 @@ namespace Kiln.Learn.Ensemble;
 /// <summary>Saves and loads a forest's trees, one section each, with its out-of-bag score.</summary>
 internal static class ForestTrees
 {
-    public static void Save(ModelWriter writer, FittedTree[] trees, double? oobScore)
+    public static void Save(ModelWriter writer, IReadOnlyList<FittedTree> trees, double? oobScore)
     {
-        writer.Write("tree-count", trees.Length);
+        writer.Write("tree-count", trees.Count);
         if (oobScore is { } score) writer.Write("oob-score", score);
-        for (var t = 0; t < trees.Length; t++) trees[t].Save(writer.Section($"tree-{t}"));
+        for (var t = 0; t < trees.Count; t++) trees[t].Save(writer.Section($"tree-{t}"));
     }
 
     public static (FittedTree[] Trees, double? OobScore) Load(ModelReader reader, int valueWidth)

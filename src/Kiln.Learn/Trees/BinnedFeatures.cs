@@ -1,5 +1,3 @@
-using Kiln.Data;
-
 namespace Kiln.Learn.Trees;
 
 /// <summary>
@@ -64,20 +62,19 @@ internal sealed class BinnedFeatures
     }
 
     /// <summary>Bins the given rows of <paramref name="x"/> (the others get no codes that are read), one feature per task.</summary>
-    public static BinnedFeatures Of(FeatureMatrix x, int[] rows)
+    public static BinnedFeatures Of(TreeInput x, int[] rows)
     {
         var featureCount = x.FeatureCount;
         var codes = new ushort[(long)x.RowCount * featureCount];
         var lows = new double[featureCount][];
         var highs = new double[featureCount][];
-        var values = x.Memory;
         Parallel.For(0, featureCount, () => (new double[rows.Length], new int[rows.Length]), (f, _, scratch) =>
         {
             var (sorted, order) = scratch;
-            var all = values.Span;
+            var values = x.Column(f);
             for (var i = 0; i < rows.Length; i++)
             {
-                sorted[i] = Single(all[rows[i] * featureCount + f], x.Features[f].Name);
+                sorted[i] = Single(values[rows[i]], x.Name(f));
                 order[i] = rows[i];
             }
             Array.Sort(sorted, order);

@@ -20,7 +20,7 @@ public sealed record DecisionTreeClassifier : TreeEstimator<DecisionTreeClassifi
     protected override DecisionTreeClassifierModel FitCore(Frame features, Column? target, FitContext context)
     {
         const string name = "decision-tree-classifier";
-        var x = NumericInput.Matrix(features, name);
+        var x = TreeInput.Of(features, name);
         var growth = Growth(Criterion == ClassificationCriterion.Gini ? SplitCriterion.Gini : SplitCriterion.Entropy, MaxFeatures, x.FeatureCount, false);
         var labels = ClassLabels.Of(target!, "target").Sorted();
         var weights = TreeFitting.RowWeights(context, x.RowCount, labels, ClassWeight);

@@ -3,10 +3,10 @@ using Kiln.Data;
 namespace Kiln.Learn.Trees;
 
 /// <summary>A fitted <see cref="DecisionTreeClassifier"/>: its tree, whose leaves hold weighted class counts.</summary>
-public sealed class DecisionTreeClassifierModel : ClassifierModel
+public sealed class DecisionTreeClassifierModel : TreeClassifierModel
 {
     internal DecisionTreeClassifierModel(DecisionTreeClassifier estimator, InputSchema schema, Column classes, FittedTree tree)
-        : base(estimator, schema, classes)
+        : base(estimator, schema, classes, [tree])
     {
         Tree = tree;
         FeatureImportances = tree.FeatureImportances(schema.Columns.Count);
@@ -22,8 +22,6 @@ public sealed class DecisionTreeClassifierModel : ClassifierModel
 
     /// <summary>The tree as a Graphviz DOT diagram, as scikit-learn's export_graphviz.</summary>
     public string ExportGraphviz() => TreeExport.Graphviz(Tree, [.. Schema.Names], CriterionName(), classifier: true);
-
-    protected override double[] Probabilities(FeatureMatrix x) => TreePrediction.ClassProbabilities([Tree], x, Classes.Length);
 
     string CriterionName() => ((DecisionTreeClassifier)Estimator).Criterion == ClassificationCriterion.Gini ? "gini" : "entropy";
 

@@ -16,7 +16,7 @@ public sealed record DecisionTreeRegressor : TreeEstimator<DecisionTreeRegressor
     protected override DecisionTreeRegressorModel FitCore(Frame features, Column? target, FitContext context)
     {
         const string name = "decision-tree-regressor";
-        var x = NumericInput.Matrix(features, name);
+        var x = TreeInput.Of(features, name);
         var growth = Growth(Criterion == RegressionCriterion.SquaredError ? SplitCriterion.SquaredError : SplitCriterion.AbsoluteError, MaxFeatures, x.FeatureCount, false);
         var values = TreeFitting.NumericTarget(target!, name);
         var weights = TreeFitting.RowWeights(context, x.RowCount, null, Linear.ClassWeighting.None);

@@ -1,12 +1,10 @@
-using Kiln.Data;
-
 namespace Kiln.Learn.Trees;
 
 /// <summary>A fitted <see cref="DecisionTreeRegressor"/>: its tree, whose leaves hold the prediction.</summary>
-public sealed class DecisionTreeRegressorModel : RegressorModel
+public sealed class DecisionTreeRegressorModel : TreeRegressorModel
 {
     internal DecisionTreeRegressorModel(DecisionTreeRegressor estimator, InputSchema schema, string targetName, FittedTree tree)
-        : base(estimator, schema, targetName)
+        : base(estimator, schema, targetName, [tree])
     {
         Tree = tree;
         FeatureImportances = tree.FeatureImportances(schema.Columns.Count);
@@ -23,8 +21,6 @@ public sealed class DecisionTreeRegressorModel : RegressorModel
     /// <summary>The tree as a Graphviz DOT diagram, as scikit-learn's export_graphviz.</summary>
     public string ExportGraphviz() => TreeExport.Graphviz(Tree, [.. Schema.Names],
         ((DecisionTreeRegressor)Estimator).Criterion == RegressionCriterion.SquaredError ? "squared_error" : "absolute_error", classifier: false);
-
-    protected override double[] PredictValues(FeatureMatrix x) => TreePrediction.MeanValues([Tree], x);
 
     public override void Save(ModelWriter writer)
     {

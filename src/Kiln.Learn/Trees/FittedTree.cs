@@ -80,6 +80,17 @@ public sealed class FittedTree
         return node;
     }
 
+    /// <summary>The leaf a row of single-precision feature values ends in.</summary>
+    internal int LeafOf(ReadOnlySpan<float> row)
+    {
+        var node = 0;
+        var feature = Feature;
+        var threshold = Threshold;
+        while (feature[node] >= 0)
+            node = row[feature[node]] <= threshold[node] ? Left[node] : Right[node];
+        return node;
+    }
+
     public ReadOnlySpan<double> ValueOf(int node) => Value.AsSpan(node * ValueWidth, ValueWidth);
 
     /// <summary>Each feature's total weighted impurity decrease over the tree's splits, normalised to sum to one (all zero for a single leaf).</summary>

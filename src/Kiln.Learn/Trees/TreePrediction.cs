@@ -1,56 +1,61 @@
-using Kiln.Data;
+using System.Numerics.Tensors;
 
 namespace Kiln.Learn.Trees;
 
 /// <summary>Runs rows down one or more trees in parallel blocks of rows, each block tree after tree so a tree's nodes stay in cache.</summary>
 internal static class TreePrediction
 {
-    const int BlockRows = 512;
-
     /// <summary>Row-major rows × classes: the mean over trees of each tree's leaf class fractions (soft voting).</summary>
-    public static double[] ClassProbabilities(IReadOnlyList<FittedTree> trees, FeatureMatrix x, int classCount)
+    public static double[] ClassProbabilities(IReadOnlyList<FittedTree> trees, TreeInput x, int classCount)
     {
-        var rows = x.RowCount;
-        var probabilities = new double[(long)rows * classCount];
-        var values = x.Memory;
-        var width = x.FeatureCount;
-        Parallel.For(0, (rows + BlockRows - 1) / BlockRows, block =>
+        var probabilities = new double[(long)x.RowCount * classCount];
+        ForEachBlock(x, (start, count, block) =>
         {
-            var all = values.Span;
-            int start = block * BlockRows, end = Math.Min(rows, start + BlockRows);
+            var width = x.FeatureCount;
+            var output = probabilities.AsSpan(start * classCount, count * classCount);
             foreach (var tree in trees)
-                for (var i = start; i < end; i++)
+                for (var i = 0; i < count; i++)
                 {
-                    var leaf = tree.ValueOf(tree.LeafOf(all.Slice(i * width, width)));
+                    var leaf = tree.ValueOf(tree.LeafOf(block.Slice(i * width, width)));
                     var total = 0.0;
-                    foreach (var count in leaf) total += count;
-                    var row = probabilities.AsSpan(i * classCount, classCount);
+                    foreach (var weight in leaf) total += weight;
+                    var row = output.Slice(i * classCount, classCount);
                     for (var c = 0; c < classCount; c++) row[c] += leaf[c] / total;
                 }
-            if (trees.Count > 1)
-                System.Numerics.Tensors.TensorPrimitives.Divide(probabilities.AsSpan(start * classCount, (end - start) * classCount), trees.Count,
-                    probabilities.AsSpan(start * classCount, (end - start) * classCount));
+            if (trees.Count > 1) TensorPrimitives.Divide(output, trees.Count, output);
         });
         return probabilities;
     }
 
     /// <summary>The mean over trees of each tree's leaf value.</summary>
-    public static double[] MeanValues(IReadOnlyList<FittedTree> trees, FeatureMatrix x)
+    public static double[] MeanValues(IReadOnlyList<FittedTree> trees, TreeInput x)
     {
-        var rows = x.RowCount;
-        var predictions = new double[rows];
-        var values = x.Memory;
-        var width = x.FeatureCount;
-        Parallel.For(0, (rows + BlockRows - 1) / BlockRows, block =>
+        var predictions = new double[x.RowCount];
+        ForEachBlock(x, (start, count, block) =>
         {
-            var all = values.Span;
-            int start = block * BlockRows, end = Math.Min(rows, start + BlockRows);
+            var width = x.FeatureCount;
+            var output = predictions.AsSpan(start, count);
             foreach (var tree in trees)
-                for (var i = start; i < end; i++)
-                    predictions[i] += tree.Value[tree.LeafOf(all.Slice(i * width, width))];
-            if (trees.Count > 1)
-                for (var i = start; i < end; i++) predictions[i] /= trees.Count;
+                for (var i = 0; i < count; i++)
+                    output[i] += tree.Value[tree.LeafOf(block.Slice(i * width, width))];
+            if (trees.Count > 1) TensorPrimitives.Divide(output, trees.Count, output);
         });
         return predictions;
+    }
+
+    public delegate void BlockAction(int start, int count, ReadOnlySpan<float> block);
+
+    /// <summary>Hands each block of rows, read into a single-precision row-major buffer, to <paramref name="action"/>, blocks in parallel.</summary>
+    public static void ForEachBlock(TreeInput x, BlockAction action)
+    {
+        var blocks = (x.RowCount + TreeInput.BlockRows - 1) / TreeInput.BlockRows;
+        Parallel.For(0, blocks, () => new float[TreeInput.BlockRows * x.FeatureCount], (b, _, buffer) =>
+        {
+            var start = b * TreeInput.BlockRows;
+            var count = Math.Min(TreeInput.BlockRows, x.RowCount - start);
+            x.Fill(start, count, buffer);
+            action(start, count, buffer.AsSpan(0, count * x.FeatureCount));
+            return buffer;
+        }, _ => { });
     }
 }
