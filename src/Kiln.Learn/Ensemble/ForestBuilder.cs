@@ -17,14 +17,15 @@ internal static class ForestBuilder
         context.Progress?.Report(new FitProgress("trees", 0, plan.TreeCount));
         try
         {
-            Parallel.For(0, plan.TreeCount, options, t =>
+            Parallel.For(0, plan.TreeCount, options, () => new TreeScratch(), (t, _, scratch) =>
             {
                 var random = new Random(plan.TreeSeed(t));
-                var (treeWeights, treeRows) = TreeRows(plan, random, weights, rows);
-                trees[t] = TreeBuilder.Grow(bins, target, treeWeights, treeRows, growth, unchecked((uint)plan.TreeSeed(t)), context.Cancellation);
+                var (treeWeights, treeRows) = TreeRows(plan, random, weights, rows, scratch);
+                trees[t] = TreeBuilder.Grow(bins, target, treeWeights, treeRows, growth, unchecked((uint)plan.TreeSeed(t)), scratch, context.Cancellation);
                 var finished = Interlocked.Increment(ref done);
                 context.Progress?.Report(new FitProgress("trees", finished, plan.TreeCount));
-            });
+                return scratch;
+            }, _ => { });
         }
         catch (OperationCanceledException)
         {
@@ -43,11 +44,13 @@ internal static class ForestBuilder
         return outside;
     }
 
-    static (double[] Weights, int[] Rows) TreeRows(ForestPlan plan, Random random, double[] weights, int[] rows)
+    /// <summary>The tree's rows and weights: every row, or the drawn ones weighted by how often they were drawn.</summary>
+    static (double[] Weights, int[] Rows) TreeRows(ForestPlan plan, Random random, double[] weights, int[] rows, TreeScratch scratch)
     {
         if (!plan.Bootstrap) return (weights, rows);
         var counts = plan.Draws(random, rows.Length);
-        var treeWeights = new double[weights.Length];
+        // only the drawn rows' weights are ever read, so the reused array needs no clearing
+        var treeWeights = scratch.Weights(weights.Length);
         var drawn = 0;
         foreach (var c in counts) if (c > 0) drawn++;
         var treeRows = new int[drawn];

@@ -63,7 +63,7 @@ internal static class ForestFitting
         var k = labels.Count;
         var outside = OutOfBagRows(plan, trees.Length, x.RowCount, rows);
         var votes = new double[(long)x.RowCount * k];
-        TreePrediction.ForEachBlock(x, (start, count, block) =>
+        TreePrediction.ForEachBlock(x, (start, count, block, _) =>
         {
             var width = x.FeatureCount;
             for (var t = 0; t < trees.Length; t++)
@@ -104,7 +104,7 @@ internal static class ForestFitting
         var outside = OutOfBagRows(plan, trees.Length, x.RowCount, rows);
         var sums = new double[x.RowCount];
         var counts = new int[x.RowCount];
-        TreePrediction.ForEachBlock(x, (start, count, block) =>
+        TreePrediction.ForEachBlock(x, (start, count, block, _) =>
         {
             var width = x.FeatureCount;
             for (var t = 0; t < trees.Length; t++)

@@ -2,19 +2,16 @@ namespace Kiln.Learn.Trees;
 
 /// <summary>
 /// One fitted binary tree as flat per-node arrays, the structure every tree model and ensemble shares. Node 0 is the
-/// root; a row goes left when its value of <see cref="Feature"/> is at most <see cref="Threshold"/>. A leaf has feature
-/// −1. <see cref="Value"/> holds <see cref="ValueWidth"/> numbers per node: weighted class counts for a classifier,
-/// the prediction for a regressor.
+/// root and children always come after their parent. <see cref="Value"/> holds <see cref="ValueWidth"/> numbers per
+/// node: weighted class counts for a classifier, the prediction for a regressor.
 /// </summary>
 public sealed class FittedTree
 {
-    internal FittedTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
-        double[] impurity, int[] samples, double[] weightedSamples)
+    readonly TreeNode[] _nodes;
+
+    internal FittedTree(TreeNode[] nodes, double[] value, int valueWidth, double[] impurity, int[] samples, double[] weightedSamples)
     {
-        Feature = feature;
-        Threshold = threshold;
-        Left = left;
-        Right = right;
+        _nodes = nodes;
         Value = value;
         ValueWidth = valueWidth;
         Impurity = impurity;
@@ -22,10 +19,9 @@ public sealed class FittedTree
         WeightedSamples = weightedSamples;
     }
 
-    public int[] Feature { get; }
-    public double[] Threshold { get; }
-    public int[] Left { get; }
-    public int[] Right { get; }
+    /// <summary>The splits (feature, threshold, children) of every node.</summary>
+    public ReadOnlySpan<TreeNode> Nodes => _nodes;
+
     public double[] Value { get; }
     public int ValueWidth { get; }
 
@@ -38,16 +34,16 @@ public sealed class FittedTree
     /// <summary>The total weight of the training rows that reached the node.</summary>
     public double[] WeightedSamples { get; }
 
-    public int NodeCount => Feature.Length;
+    public int NodeCount => _nodes.Length;
 
-    public bool IsLeaf(int node) => Feature[node] < 0;
+    public bool IsLeaf(int node) => _nodes[node].Feature < 0;
 
     public int LeafCount
     {
         get
         {
             var leaves = 0;
-            foreach (var f in Feature) if (f < 0) leaves++;
+            foreach (var node in _nodes) if (node.IsLeaf) leaves++;
             return leaves;
         }
     }
@@ -60,11 +56,12 @@ public sealed class FittedTree
             var depth = new int[NodeCount];
             var deepest = 0;
             // children always come after their parent, so one forward pass sees every parent first
-            for (var node = 0; node < NodeCount; node++)
+            for (var i = 0; i < NodeCount; i++)
             {
-                deepest = Math.Max(deepest, depth[node]);
-                if (IsLeaf(node)) continue;
-                depth[Left[node]] = depth[Right[node]] = depth[node] + 1;
+                deepest = Math.Max(deepest, depth[i]);
+                var node = _nodes[i];
+                if (node.IsLeaf) continue;
+                depth[node.Left] = depth[node.Right] = depth[i] + 1;
             }
             return deepest;
         }
@@ -73,22 +70,58 @@ public sealed class FittedTree
     /// <summary>The leaf a row of feature values ends in; values are compared at single precision, as the tree was grown.</summary>
     public int LeafOf(ReadOnlySpan<double> row)
     {
-        var node = 0;
-        var feature = Feature;
-        while (feature[node] >= 0)
-            node = (float)row[feature[node]] <= Threshold[node] ? Left[node] : Right[node];
-        return node;
+        var i = 0;
+        while (true)
+        {
+            ref readonly var node = ref _nodes[i];
+            if (node.Feature < 0) return i;
+            i = (float)row[node.Feature] <= node.Threshold ? node.Left : node.Right;
+        }
     }
 
     /// <summary>The leaf a row of single-precision feature values ends in.</summary>
     internal int LeafOf(ReadOnlySpan<float> row)
     {
-        var node = 0;
-        var feature = Feature;
-        var threshold = Threshold;
-        while (feature[node] >= 0)
-            node = row[feature[node]] <= threshold[node] ? Left[node] : Right[node];
-        return node;
+        var i = 0;
+        while (true)
+        {
+            ref readonly var node = ref _nodes[i];
+            if (node.Feature < 0) return i;
+            i = row[node.Feature] <= node.Threshold ? node.Left : node.Right;
+        }
+    }
+
+    /// <summary>
+    /// The leaves of a block of single-precision rows (row-major, <paramref name="width"/> values each). Four rows walk
+    /// down together, so the processor can wait for four nodes' memory at once rather than one after another.
+    /// </summary>
+    internal void LeavesOf(ReadOnlySpan<float> block, int width, Span<int> leaves)
+    {
+        var nodes = _nodes;
+        var i = 0;
+        for (; i + 4 <= leaves.Length; i += 4)
+        {
+            var r0 = block.Slice(i * width, width);
+            var r1 = block.Slice((i + 1) * width, width);
+            var r2 = block.Slice((i + 2) * width, width);
+            var r3 = block.Slice((i + 3) * width, width);
+            int a = 0, b = 0, c = 0, d = 0;
+            while (true)
+            {
+                var moved = false;
+                var na = nodes[a];
+                if (na.Feature >= 0) { a = r0[na.Feature] <= na.Threshold ? na.Left : na.Right; moved = true; }
+                var nb = nodes[b];
+                if (nb.Feature >= 0) { b = r1[nb.Feature] <= nb.Threshold ? nb.Left : nb.Right; moved = true; }
+                var nc = nodes[c];
+                if (nc.Feature >= 0) { c = r2[nc.Feature] <= nc.Threshold ? nc.Left : nc.Right; moved = true; }
+                var nd = nodes[d];
+                if (nd.Feature >= 0) { d = r3[nd.Feature] <= nd.Threshold ? nd.Left : nd.Right; moved = true; }
+                if (!moved) break;
+            }
+            (leaves[i], leaves[i + 1], leaves[i + 2], leaves[i + 3]) = (a, b, c, d);
+        }
+        for (; i < leaves.Length; i++) leaves[i] = LeafOf(block.Slice(i * width, width));
     }
 
     public ReadOnlySpan<double> ValueOf(int node) => Value.AsSpan(node * ValueWidth, ValueWidth);
@@ -97,12 +130,12 @@ public sealed class FittedTree
     public double[] FeatureImportances(int featureCount)
     {
         var importances = new double[featureCount];
-        for (var node = 0; node < NodeCount; node++)
+        for (var i = 0; i < NodeCount; i++)
         {
-            if (IsLeaf(node)) continue;
-            int left = Left[node], right = Right[node];
-            importances[Feature[node]] += WeightedSamples[node] * Impurity[node]
-                - WeightedSamples[left] * Impurity[left] - WeightedSamples[right] * Impurity[right];
+            var node = _nodes[i];
+            if (node.IsLeaf) continue;
+            importances[node.Feature] += WeightedSamples[i] * Impurity[i]
+                - WeightedSamples[node.Left] * Impurity[node.Left] - WeightedSamples[node.Right] * Impurity[node.Right];
         }
         var total = 0.0;
         foreach (var v in importances) total += v;
@@ -113,10 +146,16 @@ public sealed class FittedTree
 
     public void Save(ModelWriter writer)
     {
-        writer.Write("feature", Feature);
-        writer.Write("threshold", Threshold);
-        writer.Write("left", Left);
-        writer.Write("right", Right);
+        var feature = new int[NodeCount];
+        var threshold = new double[NodeCount];
+        var left = new int[NodeCount];
+        var right = new int[NodeCount];
+        for (var i = 0; i < NodeCount; i++)
+            (threshold[i], feature[i], left[i], right[i]) = _nodes[i];
+        writer.Write("feature", feature);
+        writer.Write("threshold", threshold);
+        writer.Write("left", left);
+        writer.Write("right", right);
         writer.Write("value-width", ValueWidth);
         writer.Write("value", Value);
         writer.Write("impurity", Impurity);
@@ -139,12 +178,13 @@ public sealed class FittedTree
         if (n == 0 || reader.ReadInt32("value-width") != valueWidth || threshold.Length != n || left.Length != n || right.Length != n
             || value.Length != (long)n * valueWidth || impurity.Length != n || samples.Length != n || weighted.Length != n)
             throw new InvalidDataException("model package: a tree's node arrays do not agree in length");
-        for (var node = 0; node < n; node++)
+        var nodes = new TreeNode[n];
+        for (var i = 0; i < n; i++)
         {
-            if (feature[node] < 0) continue;
-            if (feature[node] >= featureCount || left[node] <= node || right[node] <= node || left[node] >= n || right[node] >= n)
-                throw new InvalidDataException($"model package: tree node {node} points outside the tree or its {featureCount} features");
+            if (feature[i] >= 0 && (feature[i] >= featureCount || left[i] <= i || right[i] <= i || left[i] >= n || right[i] >= n))
+                throw new InvalidDataException($"model package: tree node {i} points outside the tree or its {featureCount} features");
+            nodes[i] = new TreeNode(threshold[i], feature[i], left[i], right[i]);
         }
-        return new FittedTree(feature, threshold, left, right, value, valueWidth, impurity, samples, weighted);
+        return new FittedTree(nodes, value, valueWidth, impurity, samples, weighted);
     }
 }

@@ -9,6 +9,9 @@ namespace Kiln.Learn.Trees;
 /// </summary>
 internal sealed class TreeBuilder
 {
+    // below this many rows a node sorts its codes instead of sweeping a feature's histogram
+    const int SmallNodeRows = 32;
+
     // numpy's double machine epsilon, which scikit-learn's builders compare impurities against
     const double Epsilon = 2.220446049250313e-16;
 
@@ -23,6 +26,7 @@ internal sealed class TreeBuilder
     readonly TreeGrowth _growth;
     SplitterRandom _random;
     readonly int[] _rows;
+    readonly int _rowCount;
     readonly int[] _scratchRows;
     readonly ushort[] _scratchCodes;
     readonly int[] _features;
@@ -43,7 +47,7 @@ internal sealed class TreeBuilder
     readonly double[]? _sortedTargets;
     readonly double[]? _fenwickLeftWeight, _fenwickLeftSum, _fenwickRightWeight, _fenwickRightSum;
 
-    TreeBuilder(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed)
+    TreeBuilder(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed, TreeScratch scratch)
     {
         _bins = bins;
         _codes = bins.Codes;
@@ -55,9 +59,11 @@ internal sealed class TreeBuilder
         _stride = target.IsClassification ? _classCount + 1 : 3;
         _growth = growth;
         _random = new SplitterRandom(seed);
-        _rows = (int[])rows.Clone();
-        _scratchRows = new int[rows.Length];
-        _scratchCodes = new ushort[rows.Length];
+        _rowCount = rows.Length;
+        _rows = scratch.Rows(rows.Length);
+        rows.CopyTo(_rows, 0);
+        _scratchRows = scratch.OtherRows(rows.Length);
+        _scratchCodes = scratch.Codes(rows.Length);
         _features = new int[_featureCount];
         for (var f = 0; f < _featureCount; f++) _features[f] = f;
         _constantFeatures = new int[_featureCount];
@@ -67,13 +73,13 @@ internal sealed class TreeBuilder
         _minWeightLeaf = growth.MinWeightFractionLeaf * total;
         _histograms = growth.Criterion != SplitCriterion.AbsoluteError && !growth.RandomThresholds;
         _fullHistograms = _histograms && growth.MaxFeatures >= _featureCount;
-        // below this many rows, sorting a node's codes is cheaper than sweeping every bin
+        // below this many rows, a node's per-feature work is cheaper than building every feature's histogram
         _histogramMinRows = Math.Max(64, bins.TotalBins / Math.Max(1, _featureCount));
         _histogramLength = bins.TotalBins * _stride;
         var widestFeature = 0;
         for (var f = 0; f < _featureCount; f++) widestFeature = Math.Max(widestFeature, bins.BinCount(f));
-        _featureHistogram = new double[_histograms && !_fullHistograms ? widestFeature * _stride : 0];
-        _nodes = new TreeNodes(target.IsClassification ? _classCount : 1);
+        _featureHistogram = new double[_histograms ? widestFeature * _stride : 0];
+        _nodes = scratch.Nodes(target.IsClassification ? _classCount : 1);
         if (growth.Criterion == SplitCriterion.AbsoluteError)
         {
             _rankOfRow = new int[bins.RowCount];
@@ -88,9 +94,9 @@ internal sealed class TreeBuilder
     /// <summary>Grows a tree on <paramref name="rows"/> (each of positive weight) of the binned features.</summary>
     /// <remarks><paramref name="seed"/> is the splitter generator's state, as scikit-learn's Splitter.rand_r_state.</remarks>
     public static FittedTree Grow(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed,
-        CancellationToken cancellation = default)
+        TreeScratch? scratch = null, CancellationToken cancellation = default)
     {
-        var builder = new TreeBuilder(bins, target, weights, rows, growth, seed) { _cancellation = cancellation };
+        var builder = new TreeBuilder(bins, target, weights, rows, growth, seed, scratch ?? new TreeScratch()) { _cancellation = cancellation };
         if (growth.MaxLeafNodes > 0) builder.GrowBestFirst();
         else builder.GrowDepthFirst();
         var tree = builder._nodes.ToTree();
@@ -158,8 +164,8 @@ internal sealed class TreeBuilder
     Pending Root()
     {
         var stats = new double[_stride];
-        Accumulate(0, _rows.Length, stats);
-        return new Pending(0, _rows.Length, 0, -1, false, stats, Impurity(0, _rows.Length, stats), null);
+        Accumulate(0, _rowCount, stats);
+        return new Pending(0, _rowCount, 0, -1, false, stats, Impurity(0, _rowCount, stats), null);
     }
 
     bool CanSplit(Pending node)
@@ -177,8 +183,7 @@ internal sealed class TreeBuilder
     Chosen? FindSplit(Pending node)
     {
         var count = node.End - node.Start;
-        var useHistograms = _histograms && count >= _histogramMinRows;
-        var histogram = useHistograms && _fullHistograms ? node.Histogram ?? BuildFullHistogram(node.Start, node.End) : null;
+        var histogram = _fullHistograms && count >= _histogramMinRows ? node.Histogram ?? BuildFullHistogram(node.Start, node.End) : null;
         if (_growth.Criterion == SplitCriterion.AbsoluteError) RankTargets(node.Start, node.End);
 
         var bestFeature = -1;
@@ -205,15 +210,13 @@ internal sealed class TreeBuilder
             var f = _features[j];
             FeatureSplit candidate;
             if (_growth.RandomThresholds) candidate = RandomSplit(f, node, left);
-            else if (useHistograms)
+            else if (histogram is not null)
+                candidate = HistogramSplit(f, histogram.AsSpan(_bins.BinOffset[f] * _stride, _bins.BinCount(f) * _stride), node, left);
+            else if (_histograms && count >= Math.Max(SmallNodeRows, _bins.BinCount(f) / 8))
             {
-                if (histogram is not null) candidate = HistogramSplit(f, histogram.AsSpan(_bins.BinOffset[f] * _stride, _bins.BinCount(f) * _stride), node, left);
-                else
-                {
-                    var span = _featureHistogram.AsSpan(0, _bins.BinCount(f) * _stride);
-                    BuildFeatureHistogram(f, node.Start, node.End, span);
-                    candidate = HistogramSplit(f, span, node, left);
-                }
+                var span = _featureHistogram.AsSpan(0, _bins.BinCount(f) * _stride);
+                BuildFeatureHistogram(f, node.Start, node.End, span);
+                candidate = HistogramSplit(f, span, node, left);
             }
             else candidate = SortedSplit(f, node, left);
             if (candidate.Constant)

@@ -8,7 +8,7 @@ namespace Kiln.Learn.Trees;
 /// </summary>
 internal sealed class TreeInput(Float64Column[] columns, int rowCount)
 {
-    public const int BlockRows = 256;
+    public const int BlockRows = 1024;
 
     public int RowCount { get; } = rowCount;
 

@@ -82,7 +82,7 @@ public class TreeBehaviourTests
         var p1 = first.PredictProbabilities(features)["yes"].AsFloat64().Values.ToArray();
         Assert.Equal(p1, again.PredictProbabilities(features)["yes"].AsFloat64().Values.ToArray());
         Assert.NotEqual(p1, other.PredictProbabilities(features)["yes"].AsFloat64().Values.ToArray());
-        for (var t = 0; t < first.Trees.Count; t++) Assert.Equal(first.Trees[t].Threshold, again.Trees[t].Threshold);
+        for (var t = 0; t < first.Trees.Count; t++) Assert.Equal(first.Trees[t].Nodes.ToArray(), again.Trees[t].Nodes.ToArray());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class TreeBehaviourTests
         var repeated = Enumerable.Range(0, 200).SelectMany(i => Enumerable.Repeat(i, i % 3)).ToArray();
         var weighted = new DecisionTreeClassifier { MaxDepth = 4 }.Fit(features, target, new FitContext { SampleWeights = weights });
         var copies = new DecisionTreeClassifier { MaxDepth = 4 }.Fit(features.Take(repeated), target.Take(repeated));
-        Assert.Equal(copies.Tree.Threshold, weighted.Tree.Threshold);
+        Assert.Equal(copies.Tree.Nodes.ToArray(), weighted.Tree.Nodes.ToArray());
         Assert.Equal(copies.FeatureImportances, weighted.FeatureImportances);
     }
 
