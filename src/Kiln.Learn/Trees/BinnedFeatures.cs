@@ -57,7 +57,7 @@ internal sealed class BinnedFeatures
     {
         var single = (float)value;
         if (float.IsInfinity(single))
-            throw new ArgumentException($"column '{column}' holds {value}, beyond the single-precision range trees compare values in", nameof(value));
+            throw new ArgumentException($"column '{column}' holds {value}, beyond the single-precision range trees compare values in", "features");
         return single;
     }
 

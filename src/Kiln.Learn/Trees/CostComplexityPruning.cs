@@ -19,8 +19,8 @@ internal static class CostComplexityPruning
         {
             nodeRisk[node] = tree.WeightedSamples[node] * tree.Impurity[node] / totalWeight;
             if (tree.IsLeaf(node)) continue;
-            parent[tree.Nodes[node].Left] = node;
-            parent[tree.Nodes[node].Right] = node;
+            parent[tree.Node(node).Left] = node;
+            parent[tree.Node(node).Right] = node;
         }
         // children come after parents, so a backward pass sums each subtree's leaves and risk
         for (var node = n - 1; node >= 0; node--)
@@ -31,8 +31,8 @@ internal static class CostComplexityPruning
                 branchRisk[node] = nodeRisk[node];
                 continue;
             }
-            leaves[node] = leaves[tree.Nodes[node].Left] + leaves[tree.Nodes[node].Right];
-            branchRisk[node] = branchRisk[tree.Nodes[node].Left] + branchRisk[tree.Nodes[node].Right];
+            leaves[node] = leaves[tree.Node(node).Left] + leaves[tree.Node(node).Right];
+            branchRisk[node] = branchRisk[tree.Node(node).Left] + branchRisk[tree.Node(node).Right];
         }
         var collapsed = new bool[n];
         var removed = new bool[n];
@@ -69,15 +69,15 @@ internal static class CostComplexityPruning
     static void MarkDescendantsRemoved(FittedTree tree, int node, bool[] removed)
     {
         var stack = new Stack<int>();
-        stack.Push(tree.Nodes[node].Left);
-        stack.Push(tree.Nodes[node].Right);
+        stack.Push(tree.Node(node).Left);
+        stack.Push(tree.Node(node).Right);
         while (stack.Count > 0)
         {
             var next = stack.Pop();
             removed[next] = true;
             if (tree.IsLeaf(next)) continue;
-            stack.Push(tree.Nodes[next].Left);
-            stack.Push(tree.Nodes[next].Right);
+            stack.Push(tree.Node(next).Left);
+            stack.Push(tree.Node(next).Right);
         }
     }
 
@@ -91,11 +91,11 @@ internal static class CostComplexityPruning
         {
             var (node, parent, isLeft) = stack.Pop();
             var leaf = tree.IsLeaf(node) || collapsed[node];
-            var id = nodes.Add(parent, isLeft, leaf ? -1 : tree.Nodes[node].Feature, leaf ? 0 : tree.Nodes[node].Threshold, tree.Impurity[node],
+            var id = nodes.Add(parent, isLeft, leaf ? -1 : tree.Node(node).Feature, leaf ? 0 : tree.Node(node).Threshold, tree.Impurity[node],
                 tree.Samples[node], tree.WeightedSamples[node], tree.ValueOf(node));
             if (leaf) continue;
-            stack.Push((tree.Nodes[node].Right, id, false));
-            stack.Push((tree.Nodes[node].Left, id, true));
+            stack.Push((tree.Node(node).Right, id, false));
+            stack.Push((tree.Node(node).Left, id, true));
         }
         return nodes.ToTree();
     }

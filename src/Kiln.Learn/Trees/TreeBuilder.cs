@@ -46,6 +46,7 @@ internal sealed class TreeBuilder
     readonly int[]? _rankOfRow;
     readonly double[]? _sortedTargets;
     readonly double[]? _fenwickLeftWeight, _fenwickLeftSum, _fenwickRightWeight, _fenwickRightSum;
+    int _absoluteCount;
 
     TreeBuilder(BinnedFeatures bins, TreeTarget target, double[] weights, int[] rows, TreeGrowth growth, uint seed, TreeScratch scratch)
     {
@@ -240,11 +241,9 @@ internal sealed class TreeBuilder
         var middle = Partition(node.Start, node.End, bestFeature, bestBin);
         var leftStats = new double[_stride];
         Accumulate(node.Start, middle, leftStats);
+        // the right side summed afresh rather than as the node's minus the left's, which would carry rounding
         var rightStats = new double[_stride];
-        for (var s = 0; s < _stride; s++) rightStats[s] = node.Stats[s] - leftStats[s];
-        rightStats[_stride - 1] = node.End - middle;
-        // the right side's weights summed afresh, so that subtraction leaves no rounding in them
-        Accumulate(middle, node.End, rightStats, fresh: true);
+        Accumulate(middle, node.End, rightStats);
         var leftImpurity = Impurity(node.Start, middle, leftStats);
         var rightImpurity = Impurity(middle, node.End, rightStats);
         double weight = Weight(node.Stats), leftWeight = Weight(leftStats), rightWeight = Weight(rightStats);
@@ -527,9 +526,8 @@ internal sealed class TreeBuilder
         stats[_stride - 1] += 1;
     }
 
-    void Accumulate(int start, int end, double[] stats, bool fresh = false)
+    void Accumulate(int start, int end, double[] stats)
     {
-        if (fresh) Array.Clear(stats);
         for (var i = start; i < end; i++) AddRow(_rows[i], stats);
     }
 
@@ -681,8 +679,6 @@ internal sealed class TreeBuilder
         }
         _absoluteCount = count;
     }
-
-    int _absoluteCount;
 
     void MoveLeft(int row)
     {

@@ -45,12 +45,12 @@ public static class TreeExport
                 text.Append(indent).Append(" truncated branch of depth ").Append(below.ToString(CultureInfo.InvariantCulture)).Append('\n');
                 return;
             }
-            var name = featureNames[tree.Nodes[node].Feature];
-            var threshold = tree.Nodes[node].Threshold.ToString(format, CultureInfo.InvariantCulture);
+            var name = featureNames[tree.Node(node).Feature];
+            var threshold = tree.Node(node).Threshold.ToString(format, CultureInfo.InvariantCulture);
             text.Append(indent).Append(' ').Append(name).Append(" <= ").Append(threshold).Append('\n');
-            Visit(tree.Nodes[node].Left, depth + 1);
+            Visit(tree.Node(node).Left, depth + 1);
             text.Append(indent).Append(' ').Append(name).Append(" >  ").Append(threshold).Append('\n');
-            Visit(tree.Nodes[node].Right, depth + 1);
+            Visit(tree.Node(node).Right, depth + 1);
         }
         Visit(0, 1);
         return text.ToString();
@@ -69,7 +69,7 @@ public static class TreeExport
             var (node, parent) = stack.Pop();
             dot.Append(node.ToString(CultureInfo.InvariantCulture)).Append(" [label=\"");
             if (!tree.IsLeaf(node))
-                dot.Append(Escape(featureNames[tree.Nodes[node].Feature])).Append(" <= ").Append(Rounded(tree.Nodes[node].Threshold)).Append("\\n");
+                dot.Append(Escape(featureNames[tree.Node(node).Feature])).Append(" <= ").Append(Rounded(tree.Node(node).Threshold)).Append("\\n");
             dot.Append(criterion).Append(" = ").Append(Rounded(tree.Impurity[node])).Append("\\n")
                 .Append("samples = ").Append(tree.Samples[node].ToString(CultureInfo.InvariantCulture)).Append("\\n")
                 .Append("value = ").Append(ValueText(tree.ValueOf(node), classifier)).Append("\"] ;\n");
@@ -77,18 +77,18 @@ public static class TreeExport
             {
                 dot.Append(parent.ToString(CultureInfo.InvariantCulture)).Append(" -> ").Append(node.ToString(CultureInfo.InvariantCulture));
                 if (parent == 0)
-                    dot.Append(node == tree.Nodes[0].Left ? " [labeldistance=2.5, labelangle=45, headlabel=\"True\"]" : " [labeldistance=2.5, labelangle=-45, headlabel=\"False\"]");
+                    dot.Append(node == tree.Node(0).Left ? " [labeldistance=2.5, labelangle=45, headlabel=\"True\"]" : " [labeldistance=2.5, labelangle=-45, headlabel=\"False\"]");
                 dot.Append(" ;\n");
             }
             if (tree.IsLeaf(node)) continue;
-            stack.Push((tree.Nodes[node].Right, node));
-            stack.Push((tree.Nodes[node].Left, node));
+            stack.Push((tree.Node(node).Right, node));
+            stack.Push((tree.Node(node).Left, node));
         }
         return dot.Append("}\n").ToString();
     }
 
     static int SubtreeDepth(FittedTree tree, int node) =>
-        tree.IsLeaf(node) ? 1 : 1 + Math.Max(SubtreeDepth(tree, tree.Nodes[node].Left), SubtreeDepth(tree, tree.Nodes[node].Right));
+        tree.IsLeaf(node) ? 1 : 1 + Math.Max(SubtreeDepth(tree, tree.Node(node).Left), SubtreeDepth(tree, tree.Node(node).Right));
 
     static string ValueText(ReadOnlySpan<double> value, bool classifier)
     {
