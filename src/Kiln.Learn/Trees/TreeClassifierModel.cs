@@ -16,6 +16,9 @@ public abstract class TreeClassifierModel : IClassifierModel
         Trees = trees;
     }
 
+    // computed on first use; computing it twice on two threads gives the same array
+    int[]? _leafClasses;
+
     public IEstimator Estimator { get; }
     public InputSchema Schema { get; }
     public Column Classes { get; }
@@ -25,10 +28,23 @@ public abstract class TreeClassifierModel : IClassifierModel
 
     public Column Predict(Frame features)
     {
-        var probabilities = Probabilities(features, out var rows);
+        var input = TreeInput.Checked(this, features);
+        var codes = new int[input.RowCount];
+        if (Trees.Count == 1)
+        {
+            // one tree predicts its leaf's largest class count, as scikit-learn's argmax over tree_.predict
+            var tree = Trees[0];
+            var leafClass = _leafClasses ??= LargestClasses(tree);
+            TreePrediction.ForEachBlock(input, (start, count, block, leaves) =>
+            {
+                tree.LeavesOf(block, input.FeatureCount, leaves);
+                for (var i = 0; i < count; i++) codes[start + i] = leafClass[leaves[i]];
+            });
+            return Classes.Take(codes);
+        }
+        var probabilities = TreePrediction.ClassProbabilities(Trees, input, Classes.Length);
         var k = Classes.Length;
-        var codes = new int[rows];
-        for (var i = 0; i < rows; i++)
+        for (var i = 0; i < codes.Length; i++)
         {
             var row = probabilities.AsSpan(i * k, k);
             var best = 0;
@@ -54,6 +70,20 @@ public abstract class TreeClassifierModel : IClassifierModel
     }
 
     public abstract void Save(ModelWriter writer);
+
+    /// <summary>Each node's class with the largest weighted count (the first on ties).</summary>
+    static int[] LargestClasses(FittedTree tree)
+    {
+        var classes = new int[tree.NodeCount];
+        for (var node = 0; node < classes.Length; node++)
+        {
+            var value = tree.ValueOf(node);
+            var best = 0;
+            for (var c = 1; c < value.Length; c++) if (value[c] > value[best]) best = c;
+            classes[node] = best;
+        }
+        return classes;
+    }
 
     double[] Probabilities(Frame features, out int rows)
     {
