@@ -9,8 +9,6 @@ internal sealed class TreeNodes(int valueWidth)
     readonly List<int> _samples = [];
     readonly List<double> _weighted = [];
 
-    public int Count => _nodes.Count;
-
     /// <summary>Adds a node and links it to its parent (none for the root); returns its id.</summary>
     public int Add(int parent, bool isLeft, int feature, double threshold, double impurity, int samples, double weighted, ReadOnlySpan<double> value)
     {
