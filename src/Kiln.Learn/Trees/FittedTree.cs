@@ -1,0 +1,215 @@
+namespace Kiln.Learn.Trees;
+
+/// <summary>
+/// One fitted binary tree as flat per-node arrays, the structure every tree model and ensemble shares. Node 0 is the
+/// root and children always come after their parent. <see cref="Value"/> holds <see cref="ValueWidth"/> numbers per
+/// node: weighted class counts for a classifier, the prediction for a regressor.
+/// </summary>
+public sealed class FittedTree
+{
+    readonly WalkNode[] _nodes;
+    readonly double[] _thresholds;
+
+    internal FittedTree(TreeNode[] nodes, double[] value, int valueWidth, double[] impurity, int[] samples, double[] weightedSamples)
+    {
+        _nodes = new WalkNode[nodes.Length];
+        _thresholds = new double[nodes.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var (threshold, feature, left, right) = nodes[i];
+            _thresholds[i] = threshold;
+            _nodes[i] = new WalkNode(SingleAtMost(threshold), feature, left, right);
+        }
+        Value = value;
+        ValueWidth = valueWidth;
+        Impurity = impurity;
+        Samples = samples;
+        WeightedSamples = weightedSamples;
+    }
+
+    /// <summary>A node's split: feature, threshold and children.</summary>
+    public TreeNode Node(int node)
+    {
+        var walk = _nodes[node];
+        return new TreeNode(_thresholds[node], walk.Feature, walk.Left, walk.Right);
+    }
+
+    public double[] Value { get; }
+    public int ValueWidth { get; }
+
+    /// <summary>The node's impurity under the criterion it was grown with.</summary>
+    public double[] Impurity { get; }
+
+    /// <summary>How many training rows (with positive weight) reached the node.</summary>
+    public int[] Samples { get; }
+
+    /// <summary>The total weight of the training rows that reached the node.</summary>
+    public double[] WeightedSamples { get; }
+
+    public int NodeCount => _nodes.Length;
+
+    public bool IsLeaf(int node) => _nodes[node].Feature < 0;
+
+    public int LeafCount
+    {
+        get
+        {
+            var leaves = 0;
+            foreach (var node in _nodes) if (node.Feature < 0) leaves++;
+            return leaves;
+        }
+    }
+
+    /// <summary>The number of splits on the longest path from the root to a leaf.</summary>
+    public int Depth
+    {
+        get
+        {
+            var depth = new int[NodeCount];
+            var deepest = 0;
+            // children always come after their parent, so one forward pass sees every parent first
+            for (var i = 0; i < NodeCount; i++)
+            {
+                deepest = Math.Max(deepest, depth[i]);
+                var node = _nodes[i];
+                if (node.Feature < 0) continue;
+                depth[node.Left] = depth[node.Right] = depth[i] + 1;
+            }
+            return deepest;
+        }
+    }
+
+    /// <summary>The leaf a row of feature values ends in; values are compared at single precision, as the tree was grown.</summary>
+    public int LeafOf(ReadOnlySpan<double> row)
+    {
+        var i = 0;
+        while (true)
+        {
+            ref readonly var node = ref _nodes[i];
+            if (node.Feature < 0) return i;
+            i = (float)row[node.Feature] <= node.Threshold ? node.Left : node.Right;
+        }
+    }
+
+    /// <summary>The leaf a row of single-precision feature values ends in.</summary>
+    internal int LeafOf(ReadOnlySpan<float> row)
+    {
+        var i = 0;
+        while (true)
+        {
+            ref readonly var node = ref _nodes[i];
+            if (node.Feature < 0) return i;
+            i = row[node.Feature] <= node.Threshold ? node.Left : node.Right;
+        }
+    }
+
+    /// <summary>
+    /// The leaves of a block of single-precision rows (row-major, <paramref name="width"/> values each). Four rows walk
+    /// down together, so the processor can wait for four nodes' memory at once rather than one after another.
+    /// </summary>
+    internal void LeavesOf(ReadOnlySpan<float> block, int width, Span<int> leaves)
+    {
+        var nodes = _nodes;
+        var i = 0;
+        for (; i + 4 <= leaves.Length; i += 4)
+        {
+            var r0 = block.Slice(i * width, width);
+            var r1 = block.Slice((i + 1) * width, width);
+            var r2 = block.Slice((i + 2) * width, width);
+            var r3 = block.Slice((i + 3) * width, width);
+            int a = 0, b = 0, c = 0, d = 0;
+            while (true)
+            {
+                var moved = false;
+                var na = nodes[a];
+                if (na.Feature >= 0) { a = r0[na.Feature] <= na.Threshold ? na.Left : na.Right; moved = true; }
+                var nb = nodes[b];
+                if (nb.Feature >= 0) { b = r1[nb.Feature] <= nb.Threshold ? nb.Left : nb.Right; moved = true; }
+                var nc = nodes[c];
+                if (nc.Feature >= 0) { c = r2[nc.Feature] <= nc.Threshold ? nc.Left : nc.Right; moved = true; }
+                var nd = nodes[d];
+                if (nd.Feature >= 0) { d = r3[nd.Feature] <= nd.Threshold ? nd.Left : nd.Right; moved = true; }
+                if (!moved) break;
+            }
+            (leaves[i], leaves[i + 1], leaves[i + 2], leaves[i + 3]) = (a, b, c, d);
+        }
+        for (; i < leaves.Length; i++) leaves[i] = LeafOf(block.Slice(i * width, width));
+    }
+
+    public ReadOnlySpan<double> ValueOf(int node) => Value.AsSpan(node * ValueWidth, ValueWidth);
+
+    /// <summary>Each feature's total weighted impurity decrease over the tree's splits, normalised to sum to one (all zero for a single leaf).</summary>
+    public double[] FeatureImportances(int featureCount)
+    {
+        var importances = new double[featureCount];
+        for (var i = 0; i < NodeCount; i++)
+        {
+            var node = _nodes[i];
+            if (node.Feature < 0) continue;
+            importances[node.Feature] += WeightedSamples[i] * Impurity[i]
+                - WeightedSamples[node.Left] * Impurity[node.Left] - WeightedSamples[node.Right] * Impurity[node.Right];
+        }
+        var total = 0.0;
+        foreach (var v in importances) total += v;
+        if (total > 0)
+            for (var f = 0; f < featureCount; f++) importances[f] /= total;
+        return importances;
+    }
+
+    public void Save(ModelWriter writer)
+    {
+        var feature = new int[NodeCount];
+        var threshold = new double[NodeCount];
+        var left = new int[NodeCount];
+        var right = new int[NodeCount];
+        for (var i = 0; i < NodeCount; i++)
+            (threshold[i], feature[i], left[i], right[i]) = Node(i);
+        writer.Write("feature", feature);
+        writer.Write("threshold", threshold);
+        writer.Write("left", left);
+        writer.Write("right", right);
+        writer.Write("value-width", ValueWidth);
+        writer.Write("value", Value);
+        writer.Write("impurity", Impurity);
+        writer.Write("samples", Samples);
+        writer.Write("weighted-samples", WeightedSamples);
+    }
+
+    /// <summary>
+    /// The largest single-precision number at most <paramref name="threshold"/>: for a single-precision value x,
+    /// x ≤ threshold exactly when x ≤ this, so the walk can compare in single precision.
+    /// </summary>
+    static float SingleAtMost(double threshold)
+    {
+        var single = (float)threshold;
+        return single > threshold ? MathF.BitDecrement(single) : single;
+    }
+
+    /// <summary>A node as the walk reads it: 16 bytes, four to a cache line.</summary>
+    readonly record struct WalkNode(float Threshold, int Feature, int Left, int Right);
+
+    /// <summary>Reads a tree and checks that it is well formed, so a damaged package cannot send prediction out of bounds.</summary>
+    public static FittedTree Load(ModelReader reader, int featureCount, int valueWidth)
+    {
+        var feature = reader.ReadInt32s("feature");
+        var threshold = reader.ReadDoubles("threshold");
+        var left = reader.ReadInt32s("left");
+        var right = reader.ReadInt32s("right");
+        var value = reader.ReadDoubles("value");
+        var impurity = reader.ReadDoubles("impurity");
+        var samples = reader.ReadInt32s("samples");
+        var weighted = reader.ReadDoubles("weighted-samples");
+        var n = feature.Length;
+        if (n == 0 || reader.ReadInt32("value-width") != valueWidth || threshold.Length != n || left.Length != n || right.Length != n
+            || value.Length != (long)n * valueWidth || impurity.Length != n || samples.Length != n || weighted.Length != n)
+            throw new InvalidDataException("model package: a tree's node arrays do not agree in length");
+        var nodes = new TreeNode[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (feature[i] >= 0 && (feature[i] >= featureCount || left[i] <= i || right[i] <= i || left[i] >= n || right[i] >= n))
+                throw new InvalidDataException($"model package: tree node {i} points outside the tree or its {featureCount} features");
+            nodes[i] = new TreeNode(threshold[i], feature[i], left[i], right[i]);
+        }
+        return new FittedTree(nodes, value, valueWidth, impurity, samples, weighted);
+    }
+}
