@@ -59,7 +59,11 @@ internal sealed class NeighborSearch
         if (k > x.RowCount)
             throw new ArgumentException(
                 $"{estimator}: parameter 'n-neighbors' is {k} but the training set has only {x.RowCount} rows; lower n-neighbors to at most {x.RowCount}", "NNeighbors");
-        return new NeighborSearch(x.ToArray(), x.RowCount, x.FeatureCount, metric, algorithm);
+        // the rows are only ever read, so the matrix's own array is shared rather than copied
+        var rows = MemoryMarshal.TryGetArray(x.Memory, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : x.ToArray();
+        return new NeighborSearch(rows, x.RowCount, x.FeatureCount, metric, algorithm);
     }
 
     /// <summary>
