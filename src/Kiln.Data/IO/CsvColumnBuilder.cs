@@ -5,8 +5,8 @@ namespace Kiln.Data;
 /// <summary>Turns one column's fields into a typed <see cref="Column"/>, inferring the type or checking the one given.</summary>
 internal sealed class CsvColumnBuilder(CsvParse parse, CsvFields fields, int column, string name, int firstDataRow)
 {
-    readonly int[] _starts = fields.Starts[column];
-    readonly int[] _lengths = fields.Lengths[column];
+    readonly int[] _starts = fields.Starts[column]!;
+    readonly int[] _lengths = fields.Lengths[column]!;
     readonly int _rowCount = fields.RowCount;
 
     ReadOnlySpan<byte> Field(int r)

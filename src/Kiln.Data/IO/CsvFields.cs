@@ -18,8 +18,11 @@ internal sealed class CsvFields
 
     public int ColumnCount { get; }
     public int RowCount { get; }
-    public int[][] Starts { get; }
+    public int[]?[] Starts { get; }
 
     /// <summary>Field lengths; a negative value is ~length of a quoted field holding "" escapes.</summary>
-    public int[][] Lengths { get; }
+    public int[]?[] Lengths { get; }
+
+    /// <summary>Drops a column's positions once it is built, so a wide file's index shrinks while its columns grow.</summary>
+    public void Release(int column) => (Starts[column], Lengths[column]) = (null, null);
 }

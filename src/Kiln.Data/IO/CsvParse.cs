@@ -62,6 +62,7 @@ internal sealed class CsvParse
             {
                 errors[c] = error;
             }
+            fields.Release(c);
         });
         foreach (var error in errors)
             if (error is not null) throw error;
@@ -206,8 +207,8 @@ internal sealed class CsvParse
             if (position > end)
                 return Error(row, null, $"expected {columns} fields, found {c}");
             var (start, length, next) = NextField(row, position, end);
-            fields.Starts[c][r] = start;
-            fields.Lengths[c][r] = length;
+            fields.Starts[c]![r] = start;
+            fields.Lengths[c]![r] = length;
             position = next;
         }
         if (position <= end)
