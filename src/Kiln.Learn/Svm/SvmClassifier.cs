@@ -11,36 +11,12 @@ namespace Kiln.Learn.Svm;
 /// </summary>
 [Estimator("svm-classifier", EstimatorRole.Classifier, "Kernel support-vector classifier by SMO (libsvm's C-SVC), one-vs-one for more than two classes",
     Capabilities = [Capability.Randomized, Capability.SampleWeights])]
-public sealed record SvmClassifier : Estimator<SvmClassifierModel>
+public sealed record SvmClassifier : SvmEstimator<SvmClassifierModel>
 {
     const string Name = "svm-classifier";
 
     [Parameter("Penalty on margin violations: larger C fits the training data more tightly, smaller C gives a smoother boundary", Min = 0, MinExclusive = true)]
     public double C { get; init; } = 1.0;
-
-    [Parameter("Similarity between rows: linear, rbf (Gaussian), poly or sigmoid")]
-    public SvmKernel Kernel { get; init; } = SvmKernel.Rbf;
-
-    [Parameter(SvmParameters.GammaHelp)]
-    public string Gamma { get; init; } = "scale";
-
-    [Parameter("Degree of the poly kernel", Min = 0)]
-    public int Degree { get; init; } = 3;
-
-    [Parameter("Constant added inside the poly and sigmoid kernels")]
-    public double Coef0 { get; init; }
-
-    [Parameter("Stop when the largest violation of the optimality conditions is at most tol", Min = 0, MinExclusive = true)]
-    public double Tol { get; init; } = 1e-3;
-
-    [Parameter("Memory for cached kernel rows, in MB, shared by the pairs of classes solved at the same time", Min = 0, MinExclusive = true)]
-    public double CacheSize { get; init; } = 200;
-
-    [Parameter("Most solver iterations per pair of classes; -1 runs until converged", Min = -1)]
-    public int MaxIter { get; init; } = -1;
-
-    [Parameter("Set aside rows stuck at a bound while solving (faster, same answer)")]
-    public bool Shrinking { get; init; } = true;
 
     [Parameter("Fit calibrated probabilities by Platt scaling with five-fold cross-validation (about six times slower to fit)")]
     public bool Probability { get; init; }

@@ -8,7 +8,7 @@ namespace Kiln.Learn.Svm;
 /// </summary>
 [Estimator("svm-regressor", EstimatorRole.Regressor, "Kernel support-vector regression with the epsilon-insensitive loss, by SMO (libsvm's epsilon-SVR)",
     Capabilities = [Capability.SampleWeights])]
-public sealed record SvmRegressor : Estimator<SvmRegressorModel>
+public sealed record SvmRegressor : SvmEstimator<SvmRegressorModel>
 {
     const string Name = "svm-regressor";
 
@@ -17,30 +17,6 @@ public sealed record SvmRegressor : Estimator<SvmRegressorModel>
 
     [Parameter("Width of the tube around the target inside which errors cost nothing (in the target's units)", Min = 0)]
     public double Epsilon { get; init; } = 0.1;
-
-    [Parameter("Similarity between rows: linear, rbf (Gaussian), poly or sigmoid")]
-    public SvmKernel Kernel { get; init; } = SvmKernel.Rbf;
-
-    [Parameter(SvmParameters.GammaHelp)]
-    public string Gamma { get; init; } = "scale";
-
-    [Parameter("Degree of the poly kernel", Min = 0)]
-    public int Degree { get; init; } = 3;
-
-    [Parameter("Constant added inside the poly and sigmoid kernels")]
-    public double Coef0 { get; init; }
-
-    [Parameter("Stop when the largest violation of the optimality conditions is at most tol", Min = 0, MinExclusive = true)]
-    public double Tol { get; init; } = 1e-3;
-
-    [Parameter("Memory for cached kernel rows, in MB", Min = 0, MinExclusive = true)]
-    public double CacheSize { get; init; } = 200;
-
-    [Parameter("Most solver iterations; -1 runs until converged", Min = -1)]
-    public int MaxIter { get; init; } = -1;
-
-    [Parameter("Set aside rows stuck at a bound while solving (faster, same answer)")]
-    public bool Shrinking { get; init; } = true;
 
     protected override SvmRegressorModel FitCore(Frame features, Column? target, FitContext context)
     {
