@@ -20,10 +20,10 @@ public sealed record KnnClassifier : NeighborsEstimator<KnnClassifierModel>
 /// <summary>A fitted <see cref="KnnClassifier"/>: the training rows and their classes, searched at prediction time.</summary>
 public sealed class KnnClassifierModel : ClassifierModel
 {
-    readonly NeighborSearch _search;
+    readonly Lazy<NeighborSearch> _search;
     readonly int[] _codes;
 
-    internal KnnClassifierModel(KnnClassifier estimator, InputSchema schema, Column classes, NeighborSearch search, int[] codes)
+    internal KnnClassifierModel(KnnClassifier estimator, InputSchema schema, Column classes, Lazy<NeighborSearch> search, int[] codes)
         : base(estimator, schema, classes)
     {
         _search = search;
@@ -34,14 +34,14 @@ public sealed class KnnClassifierModel : ClassifierModel
     /// The k nearest training rows of each row, nearest first, as row-major rows × k arrays of training-row
     /// positions and distances (scikit-learn's kneighbors).
     /// </summary>
-    public (int[] Indices, double[] Distances) Neighbors(Frame features) => _search.Find(this, features, ((KnnClassifier)Estimator).NNeighbors);
+    public (int[] Indices, double[] Distances) Neighbors(Frame features) => _search.Value.Find(this, features, ((KnnClassifier)Estimator).NNeighbors);
 
     protected override double[] Probabilities(FeatureMatrix x)
     {
         var estimator = (KnnClassifier)Estimator;
         var classCount = Classes.Length;
         var probabilities = new double[x.RowCount * classCount];
-        _search.ForEachRow(x, estimator.NNeighbors, estimator.Weights, (i, neighbors, weights) =>
+        _search.Value.ForEachRow(x, estimator.NNeighbors, estimator.Weights, (i, neighbors, weights) =>
         {
             var row = probabilities.AsSpan(i * classCount, classCount);
             for (var j = 0; j < neighbors.Length; j++) row[_codes[neighbors[j]]] += weights[j];
@@ -53,7 +53,7 @@ public sealed class KnnClassifierModel : ClassifierModel
     public override void Save(ModelWriter writer)
     {
         ClassColumns.Save(writer, Classes);
-        writer.Write("training-rows", _search.Rows);
+        writer.Write("training-rows", _search.Value.Rows);
         writer.Write("training-classes", _codes);
     }
 
@@ -69,6 +69,7 @@ public sealed class KnnClassifierModel : ClassifierModel
         foreach (var code in codes)
             if (code < 0 || code >= classes.Length)
                 throw new InvalidDataException($"model package: knn-classifier holds class code {code} but only {classes.Length} classes");
-        return new KnnClassifierModel(estimator, reader.Schema, classes, new NeighborSearch(rows, codes.Length, width, estimator.Metric, estimator.Algorithm), codes);
+        var search = new NeighborSearch(rows, codes.Length, width, estimator.Metric, estimator.Algorithm);
+        return new KnnClassifierModel(estimator, reader.Schema, classes, new Lazy<NeighborSearch>(() => search), codes);
     }
 }

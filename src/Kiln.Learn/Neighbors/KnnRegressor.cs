@@ -23,10 +23,10 @@ public sealed record KnnRegressor : NeighborsEstimator<KnnRegressorModel>
 /// <summary>A fitted <see cref="KnnRegressor"/>: the training rows and their targets, searched at prediction time.</summary>
 public sealed class KnnRegressorModel : RegressorModel
 {
-    readonly NeighborSearch _search;
+    readonly Lazy<NeighborSearch> _search;
     readonly double[] _targets;
 
-    internal KnnRegressorModel(KnnRegressor estimator, InputSchema schema, string targetName, NeighborSearch search, double[] targets)
+    internal KnnRegressorModel(KnnRegressor estimator, InputSchema schema, string targetName, Lazy<NeighborSearch> search, double[] targets)
         : base(estimator, schema, targetName)
     {
         _search = search;
@@ -37,13 +37,13 @@ public sealed class KnnRegressorModel : RegressorModel
     /// The k nearest training rows of each row, nearest first, as row-major rows × k arrays of training-row
     /// positions and distances (scikit-learn's kneighbors).
     /// </summary>
-    public (int[] Indices, double[] Distances) Neighbors(Frame features) => _search.Find(this, features, ((KnnRegressor)Estimator).NNeighbors);
+    public (int[] Indices, double[] Distances) Neighbors(Frame features) => _search.Value.Find(this, features, ((KnnRegressor)Estimator).NNeighbors);
 
     protected override double[] PredictValues(FeatureMatrix x)
     {
         var estimator = (KnnRegressor)Estimator;
         var predictions = new double[x.RowCount];
-        _search.ForEachRow(x, estimator.NNeighbors, estimator.Weights, (i, neighbors, weights) =>
+        _search.Value.ForEachRow(x, estimator.NNeighbors, estimator.Weights, (i, neighbors, weights) =>
         {
             double sum = 0;
             for (var j = 0; j < neighbors.Length; j++) sum += weights[j] * _targets[neighbors[j]];
@@ -55,7 +55,7 @@ public sealed class KnnRegressorModel : RegressorModel
     public override void Save(ModelWriter writer)
     {
         writer.Write("target-name", TargetName);
-        writer.Write("training-rows", _search.Rows);
+        writer.Write("training-rows", _search.Value.Rows);
         writer.Write("training-targets", _targets);
     }
 
@@ -67,6 +67,7 @@ public sealed class KnnRegressorModel : RegressorModel
         var width = reader.Schema.Columns.Count;
         if (rows.Length != targets.Length * width || targets.Length < estimator.NNeighbors)
             throw new InvalidDataException($"model package: knn-regressor holds {rows.Length} values for {targets.Length} training rows of {width} columns");
-        return new KnnRegressorModel(estimator, reader.Schema, reader.ReadString("target-name"), new NeighborSearch(rows, targets.Length, width, estimator.Metric, estimator.Algorithm), targets);
+        var search = new NeighborSearch(rows, targets.Length, width, estimator.Metric, estimator.Algorithm);
+        return new KnnRegressorModel(estimator, reader.Schema, reader.ReadString("target-name"), new Lazy<NeighborSearch>(() => search), targets);
     }
 }

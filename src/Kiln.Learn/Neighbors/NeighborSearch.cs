@@ -28,8 +28,7 @@ internal sealed class NeighborSearch
 
     public NeighborSearch(double[] rows, int rowCount, int width, DistanceMetric metric, NeighborAlgorithm algorithm)
     {
-        if (algorithm == NeighborAlgorithm.KdTree && metric == DistanceMetric.Cosine)
-            throw new ArgumentException("parameter 'algorithm' is kd-tree, which searches by euclidean or manhattan distance; use brute or auto for cosine", "Algorithm");
+        CheckAlgorithm(metric, algorithm);
         // a tree pays on few features and enough rows; in higher dimensions it ends up visiting most leaves anyway
         var useTree = algorithm == NeighborAlgorithm.KdTree
             || (algorithm == NeighborAlgorithm.Auto && metric != DistanceMetric.Cosine && width <= 15 && rowCount > 256);
@@ -53,12 +52,25 @@ internal sealed class NeighborSearch
     /// <summary>The training rows, row-major.</summary>
     public double[] Rows => _rows;
 
-    /// <summary>A search over the training rows, refusing a k that exceeds them with an error naming n-neighbors and the row count.</summary>
+    /// <summary>Refuses settings no search can honour: a k above the training rows (naming n-neighbors and the row count), a KD-tree for cosine.</summary>
+    public static void CheckSettings(int k, int rowCount, DistanceMetric metric, NeighborAlgorithm algorithm, string estimator)
+    {
+        if (k > rowCount)
+            throw new ArgumentException(
+                $"{estimator}: parameter 'n-neighbors' is {k} but the training set has only {rowCount} rows; lower n-neighbors to at most {rowCount}", "NNeighbors");
+        CheckAlgorithm(metric, algorithm);
+    }
+
+    static void CheckAlgorithm(DistanceMetric metric, NeighborAlgorithm algorithm)
+    {
+        if (algorithm == NeighborAlgorithm.KdTree && metric == DistanceMetric.Cosine)
+            throw new ArgumentException("parameter 'algorithm' is kd-tree, which searches by euclidean or manhattan distance; use brute or auto for cosine", "Algorithm");
+    }
+
+    /// <summary>A search over the training rows, after <see cref="CheckSettings"/>.</summary>
     public static NeighborSearch Over(FeatureMatrix x, int k, DistanceMetric metric, NeighborAlgorithm algorithm, string estimator)
     {
-        if (k > x.RowCount)
-            throw new ArgumentException(
-                $"{estimator}: parameter 'n-neighbors' is {k} but the training set has only {x.RowCount} rows; lower n-neighbors to at most {x.RowCount}", "NNeighbors");
+        CheckSettings(k, x.RowCount, metric, algorithm, estimator);
         // the rows are only ever read, so the matrix's own array is shared rather than copied
         var rows = MemoryMarshal.TryGetArray(x.Memory, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
             ? whole.Array

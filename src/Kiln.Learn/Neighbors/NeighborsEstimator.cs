@@ -18,7 +18,15 @@ public abstract record NeighborsEstimator<TModel> : Estimator<TModel> where TMod
     [Parameter("How neighbours are searched: auto, brute force or a KD-tree (euclidean and manhattan only); all give the same neighbours")]
     public NeighborAlgorithm Algorithm { get; init; } = NeighborAlgorithm.Auto;
 
-    /// <summary>The training rows made searchable, refusing an n-neighbors larger than they are.</summary>
-    private protected NeighborSearch SearchOver(Frame features, string estimator) =>
-        NeighborSearch.Over(NumericInput.Matrix(features, estimator), NNeighbors, Metric, Algorithm, estimator);
+    /// <summary>
+    /// The training rows made searchable, refusing an n-neighbors larger than they are or a text column at once. The
+    /// row-major copy the search works on is made at the first search: like scikit-learn's brute force, fitting only
+    /// keeps the (immutable) training columns.
+    /// </summary>
+    private protected Lazy<NeighborSearch> SearchOver(Frame features, string estimator)
+    {
+        NumericInput.Columns(features, estimator);
+        NeighborSearch.CheckSettings(NNeighbors, features.RowCount, Metric, Algorithm, estimator);
+        return new(() => NeighborSearch.Over(NumericInput.Matrix(features, estimator), NNeighbors, Metric, Algorithm, estimator));
+    }
 }
