@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -35,30 +34,20 @@ public sealed record LinearSvm : Estimator<LinearClassifierModel>
     {
         const string name = "linear-svm";
         var x = NumericInput.Matrix(features, name);
-        var labels = ClassLabels.Of(target!, nameof(target)).Sorted();
-        if (labels.Count < 2)
-            throw new ArgumentException($"{name}: the target '{target!.Name}' has only one class ('{labels.Name(0)}'); a classifier needs at least two", nameof(target));
+        var labels = OneVsRest.Classes(target!, name);
         var (n, p) = (x.RowCount, x.FeatureCount);
-        var rows = labels.Count == 2 ? 1 : labels.Count;
-        var coefficients = new double[rows * p];
-        var intercepts = new double[rows];
-        // each one-vs-rest problem draws its row order from its own seed, so they can run side by side and still repeat exactly
-        var seeds = new RandomArrays(Seed).Integers(0, long.MaxValue, rows);
-        var passes = new int[rows];
-        var done = 0;
-        Compose.PartsInParallel.Run(rows, context.Cancellation, r =>
-        {
-            // two classes: one problem whose positive side is the second class; more: each class against the rest
-            var positive = rows == 1 ? 1 : r;
-            var y = new sbyte[n];
-            for (var i = 0; i < n; i++) y[i] = labels.CodeOfRow[i] == positive ? (sbyte)1 : (sbyte)-1;
-            var w = new double[p + 1];
-            passes[r] = DualCoordinateDescent.Solve(x.Values, n, p, y, context.SampleWeights, C, Loss, FitIntercept, Tol, MaxIter,
-                new RandomArrays(seeds[r]), w, context.Cancellation);
-            w.AsSpan(0, p).CopyTo(coefficients.AsSpan(r * p, p));
-            intercepts[r] = w[p];
-            context.Progress?.Report(new FitProgress(name, Interlocked.Increment(ref done), rows));
-        });
-        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, LinearScoreProbability.Softmax, TensorPrimitives.Max<int>(passes));
+        var (coefficients, intercepts, passes) = OneVsRest.Fit(labels, p, Seed, name, context,
+            (int positive, RandomArrays random, Span<double> weights, out double intercept) =>
+            {
+                var y = new sbyte[n];
+                for (var i = 0; i < n; i++) y[i] = labels.CodeOfRow[i] == positive ? (sbyte)1 : (sbyte)-1;
+                var w = new double[p + 1];
+                var solved = DualCoordinateDescent.Solve(x.Values, n, p, y, context.SampleWeights, C, Loss, FitIntercept, Tol, MaxIter,
+                    random, w, context.Cancellation);
+                w.AsSpan(0, p).CopyTo(weights);
+                intercept = w[p];
+                return solved;
+            });
+        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, LinearScoreProbability.Softmax, passes);
     }
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Kiln.Data;
 
 namespace Kiln.Learn.Linear;
@@ -31,33 +30,21 @@ public sealed record SgdClassifier : SgdParameters<LinearClassifierModel>
         var loss = Loss switch { SgdClassifierLoss.LogLoss => SgdLoss.LogLoss, SgdClassifierLoss.ModifiedHuber => SgdLoss.ModifiedHuber, _ => SgdLoss.Hinge };
         var settings = Settings(loss, 0, LearningRate, Eta0, PowerT, name);
         var x = NumericInput.Matrix(features, name);
-        var labels = ClassLabels.Of(target!, nameof(target)).Sorted();
-        if (labels.Count < 2)
-            throw new ArgumentException($"{name}: the target '{target!.Name}' has only one class ('{labels.Name(0)}'); a classifier needs at least two", nameof(target));
-        var (n, p) = (x.RowCount, x.FeatureCount);
-        var rows = labels.Count == 2 ? 1 : labels.Count;
-        var coefficients = new double[rows * p];
-        var intercepts = new double[rows];
-        // each one-vs-rest problem draws its row order from its own seed, so they can run side by side and still repeat exactly
-        var seeds = new RandomArrays(Seed).Integers(0, long.MaxValue, rows);
-        var epochs = new int[rows];
-        var done = 0;
-        Compose.PartsInParallel.Run(rows, context.Cancellation, r =>
-        {
-            // two classes: one problem whose positive side is the second class; more: each class against the rest
-            var positive = rows == 1 ? 1 : r;
-            var y = new double[n];
-            for (var i = 0; i < n; i++) y[i] = labels.CodeOfRow[i] == positive ? 1 : -1;
-            epochs[r] = StochasticGradientDescent.Fit(x, y, context.SampleWeights, settings, new RandomArrays(seeds[r]),
-                coefficients.AsSpan(r * p, p), out intercepts[r], context.Cancellation);
-            context.Progress?.Report(new FitProgress(name, Interlocked.Increment(ref done), rows));
-        });
+        var labels = OneVsRest.Classes(target!, name);
+        var n = x.RowCount;
+        var (coefficients, intercepts, epochs) = OneVsRest.Fit(labels, x.FeatureCount, Seed, name, context,
+            (int positive, RandomArrays random, Span<double> weights, out double intercept) =>
+            {
+                var y = new double[n];
+                for (var i = 0; i < n; i++) y[i] = labels.CodeOfRow[i] == positive ? 1 : -1;
+                return StochasticGradientDescent.Fit(x, y, context.SampleWeights, settings, random, weights, out intercept, context.Cancellation);
+            });
         var probability = Loss switch
         {
             SgdClassifierLoss.LogLoss => LinearScoreProbability.NormalisedSigmoid,
             SgdClassifierLoss.ModifiedHuber => LinearScoreProbability.NormalisedModifiedHuber,
             _ => LinearScoreProbability.Softmax,
         };
-        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, probability, TensorPrimitives.Max<int>(epochs));
+        return new LinearClassifierModel(this, InputSchema.Of(features), labels.Values(), coefficients, intercepts, probability, epochs);
     }
 }
