@@ -5,14 +5,17 @@ namespace Kiln.Learn;
 /// <summary>Numeric learners' view of their input: every column as float64 (int64 and bool widened), text rejected by name.</summary>
 internal static class NumericInput
 {
-    /// <summary>A fitted model's input checked against its schema and values, as one dense matrix.</summary>
-    public static FeatureMatrix CheckedMatrix(IModel model, Frame features)
+    /// <summary>A fitted model's input checked against its schema (columns picked and ordered as fitted) and for values it cannot take.</summary>
+    public static Frame Checked(IModel model, Frame features)
     {
-        var name = EstimatorCatalog.NameOf(model.Estimator);
-        var input = model.Schema.Check(features, name);
+        var input = model.Schema.Check(features, EstimatorCatalog.NameOf(model.Estimator));
         InputValues.Check(input, model.Estimator);
-        return Matrix(input, name);
+        return input;
     }
+
+    /// <summary>A fitted model's input, <see cref="Checked"/>, as one dense matrix.</summary>
+    public static FeatureMatrix CheckedMatrix(IModel model, Frame features) =>
+        Matrix(Checked(model, features), EstimatorCatalog.NameOf(model.Estimator));
 
     /// <summary>The features as one dense row-major matrix, the layout distance- and gradient-based learners want.</summary>
     public static FeatureMatrix Matrix(Frame features, string estimator)

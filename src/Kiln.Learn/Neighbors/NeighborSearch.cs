@@ -131,10 +131,7 @@ internal sealed class NeighborSearch
     /// <summary>The k nearest training rows of each row of a frame, after the same checks as prediction.</summary>
     public (int[] Indices, double[] Distances) Find(IModel model, Frame features, int k)
     {
-        var name = EstimatorCatalog.NameOf(model.Estimator);
-        var input = model.Schema.Check(features, name);
-        InputValues.Check(input, model.Estimator);
-        var x = NumericInput.Matrix(input, name);
+        var x = NumericInput.CheckedMatrix(model, features);
         return Find(x.Memory, x.RowCount, k);
     }
 

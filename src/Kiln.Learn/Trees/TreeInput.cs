@@ -22,13 +22,8 @@ internal sealed class TreeInput(Float64Column[] columns, int rowCount)
     public static TreeInput Of(Frame features, string estimator) => new(NumericInput.Columns(features, estimator), features.RowCount);
 
     /// <summary>A fitted model's input, checked against its schema and for values it cannot take.</summary>
-    public static TreeInput Checked(IModel model, Frame features)
-    {
-        var name = EstimatorCatalog.NameOf(model.Estimator);
-        var input = model.Schema.Check(features, name);
-        InputValues.Check(input, model.Estimator);
-        return Of(input, name);
-    }
+    public static TreeInput Checked(IModel model, Frame features) =>
+        Of(NumericInput.Checked(model, features), EstimatorCatalog.NameOf(model.Estimator));
 
     /// <summary>Rows start … start + count − 1, row-major, at single precision.</summary>
     public void Fill(int start, int count, Span<float> block)
