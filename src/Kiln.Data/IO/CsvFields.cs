@@ -1,28 +1,24 @@
 namespace Kiln.Data;
 
-/// <summary>Where each field of each row lies in the file's bytes, column by column.</summary>
-internal sealed class CsvFields
+/// <summary>Where each field of each row of one <see cref="CsvBlock"/> lies in its bytes, column by column; reused from block to block.</summary>
+internal sealed class CsvFields(int columnCount)
 {
-    public CsvFields(int columnCount, int rowCount)
+    public int ColumnCount { get; } = columnCount;
+    public int RowCount { get; private set; }
+    public int[][] Starts { get; } = new int[columnCount][];
+
+    /// <summary>Field lengths; a negative value is ~length of a quoted field holding "" escapes.</summary>
+    public int[][] Lengths { get; } = new int[columnCount][];
+
+    /// <summary>Makes room for a block of <paramref name="rowCount"/> rows, keeping the arrays when they are large enough.</summary>
+    public void Reset(int rowCount)
     {
-        ColumnCount = columnCount;
         RowCount = rowCount;
-        Starts = new int[columnCount][];
-        Lengths = new int[columnCount][];
-        for (var c = 0; c < columnCount; c++)
+        for (var c = 0; c < ColumnCount; c++)
         {
+            if (Starts[c] is { } starts && starts.Length >= rowCount) continue;
             Starts[c] = new int[rowCount];
             Lengths[c] = new int[rowCount];
         }
     }
-
-    public int ColumnCount { get; }
-    public int RowCount { get; }
-    public int[]?[] Starts { get; }
-
-    /// <summary>Field lengths; a negative value is ~length of a quoted field holding "" escapes.</summary>
-    public int[]?[] Lengths { get; }
-
-    /// <summary>Drops a column's positions once it is built, so a wide file's index shrinks while its columns grow.</summary>
-    public void Release(int column) => (Starts[column], Lengths[column]) = (null, null);
 }
