@@ -16,7 +16,9 @@ housing is read from ../shared by the test reader (every fifth row held out).
 scikit-learn's side is HistGradientBoostingClassifier/Regressor with text columns ordinal-encoded and declared in
 categorical_features; the huber loss, which HistGradientBoostingRegressor lacks, is GradientBoostingRegressor grown to
 the same leaves. xgboost's side is tree_method="hist", grow_policy="lossguide", max_depth=0, max_leaves=31, the same
-learning rate, iterations, bins and L2 penalty, text columns as pandas categories with enable_categorical.
+learning rate, iterations, bins and L2 penalty, text columns as pandas categories with enable_categorical; for
+regression the least rows per leaf is xgboost's min_child_weight (every row's hessian is 1 there), while for
+classification xgboost keeps its own min_child_weight of 1, a hessian sum with no row-count equivalent.
 """
 import json
 import os
@@ -122,6 +124,8 @@ def xgboost_side(estimator, params, data):
                     enable_categorical=bool(text), random_state=0)
     if estimator.endswith("regressor"):
         objective = {"squared-error": "reg:squarederror", "absolute-error": "reg:absoluteerror"}[loss]
+        # both losses give every row a hessian of 1, so a leaf's least hessian is its least number of rows
+        settings["min_child_weight"] = params.get("min-samples-leaf", 20)
         model = xgb.XGBRegressor(objective=objective, **settings).fit(x_train, y_train)
         return r2_score(y_test, model.predict(x_test))
     weights = compute_sample_weight("balanced", y_train) if params.get("class-weight") == "balanced" else None
