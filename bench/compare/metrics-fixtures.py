@@ -21,6 +21,7 @@ import warnings
 
 import numpy as np
 import sklearn
+from sklearn.calibration import calibration_curve
 from sklearn import metrics
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -138,6 +139,9 @@ def binary_score_case(name, y_true, y_score, positive, weights=None):
     probability = np.clip(y_score, 0, 1)
     case["probability"] = floats(probability)
     case["brier"] = float(metrics.brier_score_loss(y_true, probability, pos_label=positive, **common))
+    for strategy, bins in (("uniform", 5), ("quantile", 4)):
+        fraction, mean = calibration_curve(y_true, probability, pos_label=positive, n_bins=bins, strategy=strategy)
+        case[f"calibration_{strategy}_{bins}"] = {"fraction": floats(fraction), "mean": floats(mean)}
     return case
 
 

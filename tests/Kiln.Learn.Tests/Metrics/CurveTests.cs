@@ -60,5 +60,11 @@ public class CurveTests
         MetricsFixture.Close(c["average_precision"]!.GetValue<double>(), PrecisionRecallCurve.AveragePrecision<T>(yTrue, scores, positive, weights), "average precision");
         MetricsFixture.Close(c["brier"]!.GetValue<double>(),
             ClassificationMetrics.BrierScore<T>(yTrue, MetricsFixture.Doubles(c["probability"]!), positive, weights), "Brier");
+        foreach (var (key, bins, quantile) in (ReadOnlySpan<(string, int, bool)>)[("calibration_uniform_5", 5, false), ("calibration_quantile_4", 4, true)])
+        {
+            var calibration = CalibrationCurve.Of<T>(yTrue, MetricsFixture.Doubles(c["probability"]!), positive, bins, quantile);
+            MetricsFixture.Close(c[key]!["fraction"]!, calibration.FractionOfPositives, $"{key} fraction of positives");
+            MetricsFixture.Close(c[key]!["mean"]!, calibration.MeanPredictedProbability, $"{key} mean probability");
+        }
     }
 }
