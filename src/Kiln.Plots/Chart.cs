@@ -36,8 +36,9 @@ public sealed class Chart : Figure
 
     public int SeriesCount => _series.Count;
 
-    public Chart Line(double[] xs, double[] ys, string? label = null, string? color = null, float width = 2) =>
-        Add(new XySeries(xs, ys, label, ParseColor(color), lineWidth: width, markerSize: 0));
+    /// <summary>A line through the points; <paramref name="markerSize"/> above 0 marks each point, <paramref name="dashed"/> draws a reference line.</summary>
+    public Chart Line(double[] xs, double[] ys, string? label = null, string? color = null, float width = 2, float markerSize = 0, bool dashed = false) =>
+        Add(new XySeries(xs, ys, label, ParseColor(color), lineWidth: width, markerSize: markerSize, dashed));
 
     /// <summary>A line through the values at x = 0, 1, 2, …</summary>
     public Chart Line(double[] ys, string? label = null, string? color = null, float width = 2)
@@ -48,6 +49,10 @@ public sealed class Chart : Figure
 
     public Chart Scatter(double[] xs, double[] ys, string? label = null, string? color = null, float markerSize = 6) =>
         Add(new XySeries(xs, ys, label, ParseColor(color), lineWidth: 0, markerSize: markerSize));
+
+    /// <summary>A shaded band between <paramref name="lower"/> and <paramref name="upper"/> (matplotlib's fill_between), such as a mean ± one standard deviation.</summary>
+    public Chart Band(double[] xs, double[] lower, double[] upper, string? label = null, string? color = null, double opacity = 0.2) =>
+        Add(new BandSeries(xs, lower, upper, label, ParseColor(color), opacity));
 
     /// <summary>One bar per category, the categories written under the x axis. Several Bar calls with the same categories stand side by side.</summary>
     public Chart Bar(string[] categories, double[] values, string? label = null, string? color = null) =>

@@ -24,7 +24,7 @@ public sealed class ShapSummaryChart : Figure
     /// <param name="names">The feature names.</param>
     /// <param name="shap">Per feature, the SHAP value of every explained row.</param>
     /// <param name="values">Per feature, the feature's value in every explained row (NaN when missing), for the colour.</param>
-    public ShapSummaryChart(string title, IReadOnlyList<string> names, IReadOnlyList<double[]> shap, IReadOnlyList<double[]> values, int top = ImportanceChart.DefaultTop)
+    public ShapSummaryChart(string title, IReadOnlyList<string> names, IReadOnlyList<double[]> shap, IReadOnlyList<double[]> values, int top = RankingChart.DefaultTop)
         : base(900, 400)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -64,7 +64,7 @@ public sealed class ShapSummaryChart : Figure
             var color = level == ColorLevels ? Missing : Blend((double)level / (ColorLevels - 1));
             plot.Add.Markers(xs[level].ToArray(), ys[level].ToArray(), MarkerShape.FilledCircle, 4, color.ToScottPlot());
         }
-        new ChartDrawing(plot, ChartPalette.Category10, 0).SetCategoryTicks(plot.Axes.Left, [.. _names.Select(ImportanceChart.Shorten)], topToBottom: true);
+        new ChartDrawing(plot, ChartPalette.Category10, 0).SetCategoryTicks(plot.Axes.Left, [.. _names.Select(RankingChart.Shorten)], topToBottom: true);
         plot.Axes.SetLimitsY(-0.7, _names.Length - 0.3);
         plot.Font.Set(ChartFont.Family);
         plot.Title(Title);

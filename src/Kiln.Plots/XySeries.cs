@@ -8,8 +8,9 @@ sealed class XySeries : ChartSeries
     readonly ChartColor? _color;
     readonly float _lineWidth;
     readonly float _markerSize;
+    readonly bool _dashed;
 
-    public XySeries(double[] xs, double[] ys, string? label, ChartColor? color, float lineWidth, float markerSize) : base(label)
+    public XySeries(double[] xs, double[] ys, string? label, ChartColor? color, float lineWidth, float markerSize, bool dashed = false) : base(label)
     {
         (_xs, _ys) = FinitePairs(xs, ys, nameof(xs), nameof(ys));
         if (!(lineWidth >= 0) || !(markerSize >= 0) || lineWidth + markerSize == 0)
@@ -18,6 +19,7 @@ sealed class XySeries : ChartSeries
         _color = color;
         _lineWidth = lineWidth;
         _markerSize = markerSize;
+        _dashed = dashed;
     }
 
     public override void Draw(ChartDrawing drawing)
@@ -25,6 +27,7 @@ sealed class XySeries : ChartSeries
         var series = drawing.Plot.Add.Scatter(_xs, _ys, drawing.ColorFor(_color).ToScottPlot());
         series.LineWidth = _lineWidth;
         series.MarkerSize = _markerSize;
+        if (_dashed) series.LinePattern = ScottPlot.LinePattern.Dashed;
         series.LegendText = Label ?? string.Empty;
     }
 }

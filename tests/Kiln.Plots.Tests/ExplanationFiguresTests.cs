@@ -8,10 +8,10 @@ public sealed class ExplanationFiguresTests
     static string[] Names(int count) => [.. Enumerable.Range(0, count).Select(i => $"feature {i}")];
 
     [Fact]
-    public void Importance_chart_shows_the_largest_first_and_only_the_top_ones()
+    public void Ranking_chart_shows_the_largest_first_and_only_the_top_ones()
     {
         var values = Enumerable.Range(0, 30).Select(i => (double)((i * 7) % 30)).ToArray();
-        var chart = new ImportanceChart("Importance", Names(30), values, top: 20);
+        var chart = new RankingChart("Importance", Names(30), values, top: 20);
 
         Assert.Equal(20, chart.ShownNames.Count);
         Assert.Equal("feature 17", chart.ShownNames[0]);
@@ -21,24 +21,24 @@ public sealed class ExplanationFiguresTests
     }
 
     [Fact]
-    public void Importance_chart_shortens_long_names_and_grows_with_the_bars()
+    public void Ranking_chart_shortens_long_names_and_grows_with_the_bars()
     {
         var longName = new string('x', 80);
-        var few = new ImportanceChart("t", [longName, "b", "c"], [1, 2, 3]);
-        var many = new ImportanceChart("t", Names(20), [.. Enumerable.Range(0, 20).Select(i => (double)i)]);
+        var few = new RankingChart("t", [longName, "b", "c"], [1, 2, 3]);
+        var many = new RankingChart("t", Names(20), [.. Enumerable.Range(0, 20).Select(i => (double)i)]);
 
-        Assert.Contains(ImportanceChart.Shorten(longName), SvgTexts.Of(few.ToSvg()));
-        Assert.True(ImportanceChart.Shorten(longName).Length < 50);
+        Assert.Contains(RankingChart.Shorten(longName), SvgTexts.Of(few.ToSvg()));
+        Assert.True(RankingChart.Shorten(longName).Length < 50);
         Assert.True(many.Height > few.Height);
         var png = DecodedPng.From(many.ToPng());
         Assert.True(png.Contains("#1f77b4"), "the bars are not drawn in the first palette colour");
     }
 
     [Fact]
-    public void Importance_chart_rejects_values_that_do_not_match_the_names()
+    public void Ranking_chart_rejects_values_that_do_not_match_the_names()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ImportanceChart("t", ["a", "b"], [1]));
-        Assert.Contains("2 names but 1 importances", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => new RankingChart("t", ["a", "b"], [1]));
+        Assert.Contains("2 names but 1 values", error.Message);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public static class ExplainCommand
         var shapRows = new Option<int>("--shap-rows") { Description = "How many rows (a random sample) to compute SHAP values for", DefaultValueFactory = _ => 200 };
         var seed = new Option<long>("--seed") { Description = "Seed for the row samples and the shuffles", DefaultValueFactory = _ => 0 };
         var scoring = new Option<string>("--scoring") { Description = "The score whose drop is measured (scikit-learn's scoring names; default accuracy or r2; e.g. f1_macro, roc_auc, neg_mean_absolute_error)" };
-        var top = new Option<int>("--top") { Description = "How many features the charts and the printed table show", DefaultValueFactory = _ => ImportanceChart.DefaultTop };
+        var top = new Option<int>("--top") { Description = "How many features the charts and the printed table show", DefaultValueFactory = _ => RankingChart.DefaultTop };
         var command = new Command("explain", "Explain a model package on a labelled file: permutation importance, and for tree models SHAP values and the tree");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
@@ -179,7 +179,7 @@ public static class ExplainCommand
             ("labelled rows", explanation.Rows.ToString("N0", CultureInfo.InvariantCulture)),
             ("score", $"{permutation.Scoring} = {F(permutation.BaselineScore)} on {permutation.Rows:N0} rows"));
 
-        var permutationChart = new ImportanceChart($"Permutation importance (drop in {permutation.Scoring})",
+        var permutationChart = new RankingChart($"Permutation importance (drop in {permutation.Scoring})",
             [.. permutation.Columns.Select(c => c.Column)], [.. permutation.Columns.Select(c => c.Mean)],
             [.. permutation.Columns.Select(c => c.StandardDeviation)], request.Top) { XLabel = $"mean drop in {permutation.Scoring} when the column is shuffled (± std over {permutation.Repeats} shuffles)" };
         permutationChart.SavePng(Path.Combine(folder, "permutation-importance.png"));
@@ -193,7 +193,7 @@ public static class ExplainCommand
 
         if (explanation.Trees is { } trees)
         {
-            var impurity = new ImportanceChart("Impurity-based importance (mean decrease in impurity)", trees.Features, trees.Impurity, null, request.Top)
+            var impurity = new RankingChart("Impurity-based importance (mean decrease in impurity)", trees.Features, trees.Impurity, null, request.Top)
             { XLabel = "share of the total impurity decrease over all splits" };
             impurity.SavePng(Path.Combine(folder, "impurity-importance.png"));
             report.Heading("Impurity-based importance")
@@ -204,7 +204,7 @@ public static class ExplainCommand
             var shap = trees.Shap;
             var meanAbsolute = shap.MeanAbsolute();
             var what = shap.SummaryOutput >= 0 ? OutputMeaning(trees, shap.SummaryOutput) : "the outputs (mean over classes)";
-            var shapBars = new ImportanceChart($"Mean |SHAP| for {what}", [.. shap.FeatureNames], meanAbsolute, null, request.Top)
+            var shapBars = new RankingChart($"Mean |SHAP| for {what}", [.. shap.FeatureNames], meanAbsolute, null, request.Top)
             { XLabel = "mean |SHAP value|: average change of the output the feature is responsible for" };
             shapBars.SavePng(Path.Combine(folder, "shap-importance.png"));
             var output = Math.Max(0, shap.SummaryOutput);

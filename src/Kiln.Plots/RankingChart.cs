@@ -4,11 +4,11 @@ using SkiaSharp;
 namespace Kiln.Plots;
 
 /// <summary>
-/// Importances as horizontal bars, the largest at the top, one row per feature with its name beside it: the picture
-/// of permutation, impurity or mean |SHAP| importances. Only the <see cref="Top"/> largest are drawn so a model with
-/// hundreds of one-hot columns stays readable; long names are shortened; optional whiskers show a spread (± std).
+/// Values as horizontal bars, the largest at the top, one row per name: feature importances (permutation, impurity
+/// or mean |SHAP|), or models ranked by a cross-validated score. Only the <see cref="Top"/> largest are drawn so a
+/// model with hundreds of one-hot columns stays readable; long names are shortened; optional whiskers show a spread (± std).
 /// </summary>
-public sealed class ImportanceChart : Figure
+public sealed class RankingChart : Figure
 {
     /// <summary>How many bars are drawn when no other limit is given.</summary>
     public const int DefaultTop = 20;
@@ -19,15 +19,15 @@ public sealed class ImportanceChart : Figure
     readonly double[] _values;
     readonly double[]? _errors;
 
-    public ImportanceChart(string title, IReadOnlyList<string> names, IReadOnlyList<double> values, IReadOnlyList<double>? errors = null, int top = DefaultTop)
+    public RankingChart(string title, IReadOnlyList<string> names, IReadOnlyList<double> values, IReadOnlyList<double>? errors = null, int top = DefaultTop)
         : base(900, 400)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(values);
         if (names.Count != values.Count)
-            throw new ArgumentException($"{names.Count} names but {values.Count} importances; give one per name", nameof(values));
+            throw new ArgumentException($"{names.Count} names but {values.Count} values; give one per name", nameof(values));
         if (errors is not null && errors.Count != values.Count)
-            throw new ArgumentException($"{errors.Count} spreads but {values.Count} importances; give one per importance", nameof(errors));
+            throw new ArgumentException($"{errors.Count} spreads but {values.Count} values; give one per value", nameof(errors));
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         Title = title;
         Top = top;
