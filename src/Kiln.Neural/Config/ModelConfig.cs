@@ -22,6 +22,12 @@ public static class ModelConfig
     /// <summary>Every layer and merge type name a config may use.</summary>
     public static IReadOnlyList<string> LayerTypeNames => LayerTypes.Names;
 
+    /// <summary>Every optimizer type name a config may use.</summary>
+    public static IReadOnlyList<string> OptimizerNames => CompileConfig.OptimizerNames;
+
+    /// <summary>An optimizer with its defaults by its config name ("adam", "sgd" …).</summary>
+    public static Training.Optimizer OptimizerNamed(string name) => CompileConfig.ReadOptimizer(JsonValue.Create(name), "optimizer");
+
     /// <summary>The model's config, with its compile settings when it has been compiled.</summary>
     public static JsonObject ToJson(Model model)
     {
