@@ -9,7 +9,7 @@ namespace Kiln.Plots;
 /// </summary>
 public sealed class ImageGallery : Figure
 {
-    const int Cell = 112;
+    const int Cell = 128;
     const int CaptionHeight = 34;
     const int TitleHeight = 36;
     const float CaptionFontSize = 11;
