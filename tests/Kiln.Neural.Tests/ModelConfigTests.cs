@@ -144,6 +144,26 @@ public class ModelConfigTests
         Assert.Equal(Loss.SparseCategoricalCrossentropy, model.CompiledLoss);
     }
 
+    [Fact]
+    public void The_functional_example_in_the_docs_shares_one_layer_between_two_inputs()
+    {
+        using var model = ModelConfig.FromJson("""
+            {
+              "model": "functional",
+              "inputs": [{ "name": "left", "shape": [3] }, { "name": "right", "shape": [3] }],
+              "layers": [
+                { "name": "encode_l", "type": "dense", "units": 4, "activation": "tanh", "inputs": ["left"] },
+                { "name": "encode_r", "shares": "encode_l", "inputs": ["right"] },
+                { "name": "sum", "type": "add", "inputs": ["encode_l", "encode_r"] },
+                { "name": "head", "type": "dense", "units": 2, "inputs": ["sum"] }
+              ],
+              "output": "head"
+            }
+            """);
+        Assert.Equal(4, model.GetWeights().Count); // one kernel and bias per dense layer, the shared one counted once
+        Assert.Equal([2L], model.OutputShape);
+    }
+
     static Tensor<float> Inputs(string type, IReadOnlyList<long> shape)
     {
         var rows = 4;

@@ -123,7 +123,7 @@ public static class NnCommands
                     ("Data", $"{source.Name} ({source.Folder})"),
                     ("Rows", $"{trainRows:N0} train / {train.Rows - trainRows:N0} validation / {test.Rows:N0} test"),
                     ("Architecture", $"{settings.Arch} ({model.ParameterCount:N0} parameters)"),
-                    ("Optimizer", CompactJson(ModelConfig.ToJson(model)["compile"]!["optimizer"]!)),
+                    ("Optimizer", ModelConfig.ToJson(model)["compile"]!["optimizer"]!.ToJsonString()),
                     ("Loss", model.CompiledLoss!.Name),
                     ("Epochs", $"{history.Epochs.Count} of {settings.Epochs}, batch size {settings.BatchSize}"),
                     ("Training time", $"{seconds:F1} s"),
@@ -226,6 +226,4 @@ public static class NnCommands
         }
         return (confusion, correct, wrong);
     }
-
-    static string CompactJson(System.Text.Json.Nodes.JsonNode node) => node.ToJsonString();
 }
