@@ -16,6 +16,7 @@ public static class KilnApp
         root.Subcommands.Add(ModelsCommands.Create());
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(NnCommands.Create());
         return root;
     }
 

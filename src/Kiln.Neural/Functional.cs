@@ -54,6 +54,9 @@ public sealed class Functional : Model
 
     public Node Output { get; }
 
+    /// <summary>Every node the output depends on, each after the nodes it is computed from.</summary>
+    internal IReadOnlyList<Node> Order => _order;
+
     public override IReadOnlyList<IReadOnlyList<long>> InputShapes => [.. Inputs.Select(i => i.Shape)];
 
     public override IReadOnlyList<long> OutputShape => Output.Shape;

@@ -40,6 +40,15 @@ public abstract class Model : IDisposable
     /// <summary>Parameters as Keras counts them: trainable and non-trainable (running statistics) alike.</summary>
     public long ParameterCount => Count(Network);
 
+    /// <summary>The optimizer settings given to Compile, or null before the model is compiled.</summary>
+    public Training.Optimizer? CompiledOptimizer => _optimizer?.Settings;
+
+    /// <summary>The loss given to Compile, or null before the model is compiled.</summary>
+    public Loss? CompiledLoss => _loss;
+
+    /// <summary>The metrics given to Compile.</summary>
+    public IReadOnlyList<Metric> CompiledMetrics => _metrics;
+
     /// <summary>Chooses how <see cref="Fit(IReadOnlyList{Tensor{float}}, Tensor{float}, FitOptions?, IProgress{FitProgress}?, CancellationToken)"/> learns: the optimizer, the loss it minimises and the metrics it reports.</summary>
     public void Compile(Training.Optimizer optimizer, Loss loss, params Metric[] metrics)
     {
@@ -218,12 +227,19 @@ public abstract class Model : IDisposable
     }
 
     /// <summary>Writes every weight array, by name, to a safetensors file (Keras' save_weights); the file is replaced whole or not at all.</summary>
-    public void SaveWeights(string path) => WeightsFile.Write(path, [.. Weights().Select(w => (w.Key, w.Value.shape, w.Value.data<float>().ToArray()))]);
+    public void SaveWeights(string path) => WeightsFile.Write(path, NamedWeights());
 
     /// <summary>Reads weights written by <see cref="SaveWeights"/> for a model of the same architecture; names and shapes must match.</summary>
-    public void LoadWeights(string path)
+    public void LoadWeights(string path) => LoadNamedWeights(WeightsFile.Read(path), path);
+
+    /// <summary>Every weight array by name with its shape, as a weights file holds them.</summary>
+    internal IReadOnlyList<(string Name, long[] Shape, float[] Values)> NamedWeights() =>
+        [.. Weights().Select(w => (w.Key, w.Value.shape, w.Value.data<float>().ToArray()))];
+
+    /// <summary>Replaces the weights by name; <paramref name="path"/> (a file or package entry) starts every error.</summary>
+    internal void LoadNamedWeights(IReadOnlyList<(string Name, long[] Shape, float[] Values)> weights, string path)
     {
-        var stored = WeightsFile.Read(path).ToDictionary(w => w.Name);
+        var stored = weights.ToDictionary(w => w.Name);
         var current = Weights();
         var missing = current.Where(w => !stored.ContainsKey(w.Key)).Select(w => w.Key).ToArray();
         if (missing.Length > 0 || stored.Count != current.Length)

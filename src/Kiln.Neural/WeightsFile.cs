@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiln.Data;
 
 namespace Kiln.Neural;
 
@@ -11,7 +12,11 @@ namespace Kiln.Neural;
 /// </summary>
 internal static class WeightsFile
 {
-    public static void Write(string path, IReadOnlyList<(string Name, long[] Shape, float[] Values)> tensors)
+    /// <summary>Writes the tensors to a file, replaced whole or not at all.</summary>
+    public static void Write(string path, IReadOnlyList<(string Name, long[] Shape, float[] Values)> tensors) => AtomicFile.WriteAllBytes(path, ToBytes(tensors));
+
+    /// <summary>The tensors in the safetensors layout, as a file or a package entry holds them.</summary>
+    public static byte[] ToBytes(IReadOnlyList<(string Name, long[] Shape, float[] Values)> tensors)
     {
         var header = new JsonObject();
         long offset = 0;
@@ -27,36 +32,24 @@ internal static class WeightsFile
             offset = end;
         }
         var headerBytes = Encoding.UTF8.GetBytes(header.ToJsonString());
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        var bytes = new byte[8 + headerBytes.Length + offset];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, headerBytes.Length);
+        headerBytes.CopyTo(bytes, 8);
+        var data = bytes.AsSpan(8 + headerBytes.Length);
+        foreach (var (_, _, values) in tensors)
         {
-            using (var stream = File.Create(temporary))
-            {
-                Span<byte> length = stackalloc byte[8];
-                BinaryPrimitives.WriteInt64LittleEndian(length, headerBytes.Length);
-                stream.Write(length);
-                stream.Write(headerBytes);
-                var buffer = new byte[4];
-                foreach (var (_, _, values) in tensors)
-                    foreach (var value in values)
-                    {
-                        BinaryPrimitives.WriteSingleLittleEndian(buffer, value);
-                        stream.Write(buffer);
-                    }
-            }
-            File.Move(temporary, path, overwrite: true);
+            for (var i = 0; i < values.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(data.Slice(i * sizeof(float), sizeof(float)), values[i]);
+            data = data[(values.Length * sizeof(float))..];
         }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        return bytes;
     }
 
-    public static IReadOnlyList<(string Name, long[] Shape, float[] Values)> Read(string path)
+    public static IReadOnlyList<(string Name, long[] Shape, float[] Values)> Read(string path) => FromBytes(File.ReadAllBytes(path), path);
+
+    /// <summary>The tensors of safetensors bytes; <paramref name="source"/> (a file or package entry) starts every error.</summary>
+    public static IReadOnlyList<(string Name, long[] Shape, float[] Values)> FromBytes(byte[] bytes, string source)
     {
-        var bytes = File.ReadAllBytes(path);
+        var path = source;
         if (bytes.Length < 8) throw new InvalidDataException($"{path}: too short to be a weights file");
         var headerLength = BinaryPrimitives.ReadInt64LittleEndian(bytes);
         if (headerLength < 2 || headerLength > bytes.Length - 8) throw new InvalidDataException($"{path}: not a safetensors weights file (header length {headerLength})");
@@ -82,8 +75,8 @@ internal static class WeightsFile
             if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] > data.Length || offsets[1] - offsets[0] != count * sizeof(float))
                 throw new InvalidDataException($"{path}: tensor '{name}' has byte range [{string.Join(", ", offsets)}], which does not hold {count} floats inside the file");
             var values = new float[count];
-            var source = data.Slice((int)offsets[0], (int)(count * sizeof(float)));
-            for (var i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(source.Slice(i * 4, 4));
+            var stored = data.Slice((int)offsets[0], (int)(count * sizeof(float)));
+            for (var i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(stored.Slice(i * 4, 4));
             tensors.Add((name, shape, values));
         }
         return tensors;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.Training;
+using Kiln.Neural.Packaging;
 using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
@@ -60,15 +61,20 @@ public static class TrainCommands
         var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
         var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
         var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
-        var command = new Command("predict", "Apply a model package to the rows of a file");
+        var top = new Option<int>("--top") { Description = "Neural networks: how many ranked classes to give per row", DefaultValueFactory = _ => 3 };
+        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to an IDX image file or a .npy array");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
         command.Options.Add(outPath);
         command.Options.Add(probabilities);
+        command.Options.Add(top);
         command.Options.Add(CliOutput.JsonOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
+            if (NeuralPrediction.IsNeuralPackage(parseResult.GetValue(package)!))
+                return Task.FromResult(PredictWithNetwork(output, parseResult.GetValue(package)!, parseResult.GetValue(FrameInput.File)!,
+                    parseResult.GetValue(top), parseResult.GetValue(outPath)));
             var model = ModelPackage.Load(parseResult.GetValue(package)!);
             var (frame, _) = FrameInput.Read(parseResult, cancellationToken);
             if (model is not IPredictorModel predictor)
@@ -91,6 +97,25 @@ public static class TrainCommands
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    static int PredictWithNetwork(CliOutput output, string package, string input, int top, string? outPath)
+    {
+        using var network = NeuralPackage.Load(package);
+        var predictions = NeuralPrediction.Predict(network, input, top);
+        if (outPath is not null)
+        {
+            NeuralPrediction.ToFrame(predictions).WriteCsv(outPath);
+            output.Writer.WriteLine(Path.GetFullPath(outPath));
+        }
+        else if (output.IsJson)
+            output.WriteJson(predictions.Select((ranked, row) => new
+            {
+                Row = row, Class = ranked[0].Class, ranked[0].Confidence,
+                Top = ranked.Select(p => new { p.Class, p.Confidence }),
+            }));
+        else CsvWriter.Write(NeuralPrediction.ToFrame(predictions), output.Writer);
+        return 0;
     }
 
     static Command Evaluate()

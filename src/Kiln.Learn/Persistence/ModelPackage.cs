@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kiln.Data;
@@ -11,23 +8,24 @@ namespace Kiln.Learn;
 /// <summary>
 /// A fitted model as one zip file: <c>manifest.json</c> (what the model is, how it was made and the SHA-256 of every
 /// other entry), <c>model.json</c> (its state) and <c>arrays/*.bin</c> (little-endian numbers). Loading checks the
-/// format version and every hash before reading the model, and only ever reads JSON and numbers: nothing in a package
-/// names code to run; the model types come from Kiln's own catalog.
+/// format version and every hash before reading the model (see <see cref="PackageArchive"/>, which neural-network
+/// packages share), and only ever reads JSON and numbers: nothing in a package names code to run; the model types
+/// come from Kiln's own catalog.
 /// </summary>
 public static class ModelPackage
 {
     /// <summary>The newest package layout this Kiln writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = PackageArchive.FormatVersion;
 
-    const string ManifestEntry = "manifest.json";
+    /// <summary>The manifest kind of neural-network packages, which this class refuses with a message saying so.</summary>
+    public const string NeuralNetworkKind = "neural-network";
+
+    const string ManifestEntry = PackageArchive.ManifestEntry;
     const string ModelEntry = "model.json";
     const string ArrayFolder = "arrays/";
 
-    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     /// <summary>The version of Kiln that writes packages (the library's version without build metadata).</summary>
-    public static string KilnVersion { get; } =
-        (typeof(ModelPackage).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+    public static string KilnVersion => PackageArchive.KilnVersion;
 
     /// <summary>Writes the model to <paramref name="path"/> atomically: a reader sees the old file or the whole new one.</summary>
     public static void Save(IModel model, string path, PackageInfo? info = null)
@@ -36,27 +34,21 @@ public static class ModelPackage
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var writer = new ModelWriter();
         ModelFormat.Write(writer, model);
-        var entries = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
-        {
-            [ModelEntry] = JsonSerializer.SerializeToUtf8Bytes(writer.State, Indented),
-        };
+        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [ModelEntry] = PackageArchive.JsonBytes(writer.State) };
         foreach (var (name, bytes) in writer.Arrays) entries[name] = bytes;
-
-        // whole seconds, so the manifest's time and the zip entries' times agree
-        var created = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        var manifest = ManifestJson(model, info, created, entries);
-        AtomicFile.Write(path, stream =>
-        {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            AddEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Indented), created);
-            foreach (var (name, bytes) in entries) AddEntry(zip, name, bytes, created);
-        });
+        // arrays are dense numbers that barely compress; storing them keeps loading a plain copy
+        PackageArchive.Write(path, ManifestOf(model, info), entries, name => name.StartsWith(ArrayFolder, StringComparison.Ordinal));
     }
 
     /// <summary>Reads a package back after checking that it is whole, untampered and not from a newer Kiln.</summary>
     public static IModel Load(string path)
     {
-        var (manifest, entries) = ReadVerified(path);
+        var (manifestJson, entries) = PackageArchive.Read(path);
+        if (PackageArchive.KindOf(manifestJson) == NeuralNetworkKind)
+            throw new InvalidDataException($"{path} is a neural-network package ('{manifestJson["estimator"]}'), not a tabular model; load it as a neural network (kiln predict reads both)");
+        var manifest = ParseManifest(path, manifestJson);
+        if (!entries.ContainsKey(ModelEntry))
+            throw new InvalidDataException($"{path}: the package has no {ModelEntry}");
         JsonObject state;
         try
         {
@@ -84,108 +76,17 @@ public static class ModelPackage
     }
 
     /// <summary>The manifest alone, for listing packages: the format version is checked, the entries' hashes are not.</summary>
-    public static PackageManifest ReadManifest(string path)
-    {
-        using var zip = Open(path);
-        var entry = zip.GetEntry(ManifestEntry) ?? throw NoManifest(path);
-        return ParseManifest(path, ReadEntry(path, entry));
-    }
-
-    static (PackageManifest Manifest, Dictionary<string, byte[]> Entries) ReadVerified(string path)
-    {
-        var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        using (var zip = Open(path))
-        {
-            foreach (var entry in zip.Entries)
-                if (!entries.TryAdd(entry.FullName, ReadEntry(path, entry)))
-                    throw new InvalidDataException($"{path}: the entry '{entry.FullName}' appears twice, so the package has been altered");
-        }
-        if (!entries.Remove(ManifestEntry, out var manifestBytes)) throw NoManifest(path);
-        var manifest = ParseManifest(path, manifestBytes);
-        foreach (var (name, expected) in manifest.Entries)
-        {
-            if (!entries.TryGetValue(name, out var bytes))
-                throw new InvalidDataException($"{path}: the entry '{name}' listed in the manifest is missing");
-            if (!string.Equals(Sha256(bytes), expected, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException($"{path}: the entry '{name}' does not match its SHA-256 in the manifest; the file was changed or damaged after it was saved");
-        }
-        var unexpected = entries.Keys.Where(name => !manifest.Entries.ContainsKey(name)).Select(n => $"'{n}'").ToList();
-        if (unexpected.Count > 0)
-            throw new InvalidDataException($"{path}: unexpected entries {string.Join(", ", unexpected)} that the manifest does not list; the package has been altered");
-        if (!entries.ContainsKey(ModelEntry))
-            throw new InvalidDataException($"{path}: the package has no {ModelEntry}");
-        return (manifest, entries);
-    }
-
-    static ZipArchive Open(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"model package {path} does not exist", path);
-        var stream = File.OpenRead(path);
-        try
-        {
-            return new ZipArchive(stream, ZipArchiveMode.Read);
-        }
-        catch (InvalidDataException e)
-        {
-            stream.Dispose();
-            throw new InvalidDataException(StartsLikeZip(path)
-                ? $"{path} is a damaged Kiln model package: it is truncated or its zip directory is broken ({e.Message})"
-                : $"{path} is not a Kiln model package (it is not a zip file)", e);
-        }
-    }
-
-    static bool StartsLikeZip(string path)
-    {
-        Span<byte> head = stackalloc byte[4];
-        using var file = File.OpenRead(path);
-        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
-    }
-
-    static byte[] ReadEntry(string path, ZipArchiveEntry entry)
-    {
-        try
-        {
-            using var stream = entry.Open();
-            using var buffer = new MemoryStream(checked((int)Math.Min(entry.Length, int.MaxValue)));
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
-        {
-            throw new InvalidDataException($"{path}: the entry '{entry.FullName}' cannot be read; the file is damaged ({e.Message})", e);
-        }
-    }
-
-    static InvalidDataException NoManifest(string path) =>
-        new($"{path} is not a Kiln model package: it has no {ManifestEntry}");
-
-    static void AddEntry(ZipArchive zip, string name, byte[] bytes, DateTimeOffset created)
-    {
-        // arrays are dense numbers that barely compress; storing them keeps loading a plain copy
-        var level = name.StartsWith(ArrayFolder, StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
-        var entry = zip.CreateEntry(name, level);
-        entry.LastWriteTime = created;
-        using var stream = entry.Open();
-        stream.Write(bytes);
-    }
-
-    static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static PackageManifest ReadManifest(string path) => ParseManifest(path, PackageArchive.ReadManifest(path));
 
     static string NameOf(IModel model) => model is ICompositeModel composite ? composite.Kind : EstimatorCatalog.NameOf(model.Estimator);
 
-    static JsonObject ManifestJson(IModel model, PackageInfo? info, DateTimeOffset created, IReadOnlyDictionary<string, byte[]> entries)
+    static JsonObject ManifestOf(IModel model, PackageInfo? info)
     {
-        var hashes = new JsonObject();
-        foreach (var (name, bytes) in entries) hashes[name] = Sha256(bytes);
         var metrics = new JsonObject();
         foreach (var (name, value) in info?.Metrics ?? new Dictionary<string, double>())
             metrics[name] = double.IsFinite(value) ? value : throw new ArgumentException($"metric '{name}' is {value}; package metrics must be finite", nameof(info));
         return new JsonObject
         {
-            ["formatVersion"] = FormatVersion,
-            ["kilnVersion"] = KilnVersion,
-            ["created"] = created.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["kind"] = ModelFormat.KindOf(model),
             ["estimator"] = NameOf(model),
             ["parameters"] = Describe(model),
@@ -194,7 +95,6 @@ public static class ModelPackage
             ["metrics"] = metrics,
             ["dataFingerprint"] = info?.DataFingerprint,
             ["seed"] = info?.Seed,
-            ["entries"] = hashes,
         };
     }
 
@@ -223,26 +123,11 @@ public static class ModelPackage
         return [.. Enumerable.Range(0, classes.Length).Select(classes.Format)];
     }
 
-    static PackageManifest ParseManifest(string path, byte[] bytes)
+    static PackageManifest ParseManifest(string path, JsonObject json)
     {
-        JsonObject json;
-        try
-        {
-            json = JsonNode.Parse(bytes) as JsonObject ?? throw new InvalidDataException($"{path}: {ManifestEntry} is not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {ManifestEntry} is not valid JSON: {e.Message}", e);
-        }
         var fields = new ManifestFields(path, json);
-        var version = fields.Int("formatVersion");
-        var writtenBy = json["kilnVersion"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "an unknown version";
-        if (version > FormatVersion)
-            throw new InvalidDataException(
-                $"{path} is in Kiln model package format {version} (written by Kiln {writtenBy}), but this Kiln ({KilnVersion}) reads format {FormatVersion} and older; upgrade Kiln to load it");
-        if (version < 1) throw new InvalidDataException($"{path}: {ManifestEntry} gives format version {version}, which no Kiln writes");
         return new PackageManifest(
-            version,
+            fields.Int("formatVersion"),
             fields.Text("kilnVersion"),
             fields.Time("created"),
             fields.Text("estimator"),

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -27,4 +29,11 @@ public sealed class Activation(ActivationFunction function) : Layer
         ActivationFunction.Softmax => Softmax(-1),
         _ => throw new ArgumentOutOfRangeException(nameof(function), function, "unknown activation function"),
     };
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["activation"] = ConfigNames.Of(Function);
+    }
+
+    internal static Activation FromConfig(ConfigReader config) => new(config.Activation());
 }

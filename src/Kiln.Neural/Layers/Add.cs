@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 
 namespace Kiln.Neural.Layers;
@@ -21,4 +22,6 @@ public sealed class Add : Merge
         for (var i = 1; i < inputs.Count; i++) sum = sum + inputs[i];
         return sum;
     }
+
+    internal static Add FromConfig(ConfigReader config) => new();
 }

@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -13,4 +14,6 @@ public sealed class AveragePooling2D(int poolSize = 2, int? strides = null) : Po
         OutputShape(inputShape);
         return AvgPool2d(PoolSize, Strides);
     }
+
+    internal static AveragePooling2D FromConfig(ConfigReader config) => new(config.Int("pool_size", 2), config.OptionalInt("strides"));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -25,4 +27,12 @@ public sealed class BatchNormalization(double momentum = 0.99, double epsilon = 
     };
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["momentum"] = Momentum;
+        config["epsilon"] = Epsilon;
+    }
+
+    internal static BatchNormalization FromConfig(ConfigReader config) => new(config.Double("momentum", 0.99), config.Double("epsilon", 1e-3));
 }

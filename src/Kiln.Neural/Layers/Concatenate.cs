@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 
 namespace Kiln.Neural.Layers;
@@ -30,4 +32,8 @@ public sealed class Concatenate(int axis = -1) : Merge
         var axis = Axis < 0 ? Axis : Axis + 1; // skip the batch dimension
         return torch.cat([.. inputs], axis);
     }
+
+    internal override void WriteConfig(JsonObject config) => config["axis"] = Axis;
+
+    internal static Concatenate FromConfig(ConfigReader config) => new(config.Int("axis", -1));
 }

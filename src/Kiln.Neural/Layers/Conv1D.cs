@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch.nn;
@@ -36,4 +37,10 @@ public sealed class Conv1D(int filters, int kernelSize, int strides = 1, Padding
     (long Channels, long Length) ChannelsFirst(IReadOnlyList<long> shape) => shape.Count == 2
         ? (shape[0], shape[1])
         : throw new ArgumentException($"{Kind}: takes inputs shaped [channels, length], not [{string.Join(", ", shape)}]; add a Reshape layer first");
+
+    internal static Conv1D FromConfig(ConfigReader config) => new(config.Int("filters"), config.Int("kernel_size"), config.Int("strides", 1), config.Padding(), config.Int("dilation_rate", 1), config.Activation())
+        {
+            KernelInitializer = config.Initializer(),
+            KernelRegularizer = config.Regularizer(),
+        };
 }

@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch.nn;
@@ -37,4 +38,10 @@ public sealed class Conv2D(int filters, int kernelSize, int strides = 1, Padding
     }
 
     internal override IEnumerable<Parameter> Kernels(torch.nn.Module built) => Find<Conv2d>(built).Select(c => c.weight!);
+
+    internal static Conv2D FromConfig(ConfigReader config) => new(config.Int("filters"), config.Int("kernel_size"), config.Int("strides", 1), config.Padding(), config.Int("dilation_rate", 1), config.Activation())
+        {
+            KernelInitializer = config.Initializer(),
+            KernelRegularizer = config.Regularizer(),
+        };
 }

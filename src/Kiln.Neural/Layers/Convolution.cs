@@ -1,3 +1,5 @@
+using Kiln.Neural.Config;
+using System.Text.Json.Nodes;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -30,6 +32,17 @@ public abstract class Convolution : KernelLayer
     public int Dilation { get; }
 
     public ActivationFunction ActivationFunction { get; }
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["filters"] = Filters;
+        config["kernel_size"] = KernelSize;
+        config["strides"] = Strides;
+        config["padding"] = ConfigNames.Of(Padding);
+        config["dilation_rate"] = Dilation;
+        config["activation"] = ConfigNames.Of(ActivationFunction);
+        WriteKernelConfig(config);
+    }
 
     /// <summary>The padding (when any), the convolution and the activation (unless linear), as one module.</summary>
     private protected Module<torch.Tensor, torch.Tensor> Assemble(Module<torch.Tensor, torch.Tensor>? padding, Module<torch.Tensor, torch.Tensor> convolution)

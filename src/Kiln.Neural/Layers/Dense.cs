@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch.nn;
@@ -38,4 +40,18 @@ public sealed class Dense : KernelLayer
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => [.. inputShape.Take(inputShape.Count - 1), Units];
 
     internal override IEnumerable<Parameter> Kernels(torch.nn.Module built) => Find<Linear>(built).Select(l => l.weight!);
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["units"] = Units;
+        config["activation"] = ConfigNames.Of(ActivationFunction);
+        config["use_bias"] = UseBias;
+        WriteKernelConfig(config);
+    }
+
+    internal static Dense FromConfig(ConfigReader config) => new(config.Int("units"), config.Activation(), config.Bool("use_bias", true))
+        {
+            KernelInitializer = config.Initializer(),
+            KernelRegularizer = config.Regularizer(),
+        };
 }

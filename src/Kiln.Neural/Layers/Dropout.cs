@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -19,4 +21,11 @@ public sealed class Dropout : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => torch.nn.Dropout(Rate);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["rate"] = Rate;
+    }
+
+    internal static Dropout FromConfig(ConfigReader config) => new(config.Double("rate"));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -13,4 +15,11 @@ public sealed class Elu(double alpha = 1) : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => ELU(Alpha);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["alpha"] = Alpha;
+    }
+
+    internal static Elu FromConfig(ConfigReader config) => new(config.Double("alpha", 1));
 }

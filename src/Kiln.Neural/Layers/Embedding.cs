@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -28,4 +30,12 @@ public sealed class Embedding : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => new EmbeddingModule(InputDim, OutputDim);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => [.. inputShape, OutputDim];
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["input_dim"] = InputDim;
+        config["output_dim"] = OutputDim;
+    }
+
+    internal static Embedding FromConfig(ConfigReader config) => new(config.Int("input_dim"), config.Int("output_dim"));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -15,4 +17,10 @@ public sealed class GlobalAveragePooling2D : Layer
     }
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => [Spatial.ChannelsFirst(inputShape, Kind).Channels];
+
+    internal override void WriteConfig(JsonObject config)
+    {
+    }
+
+    internal static GlobalAveragePooling2D FromConfig(ConfigReader config) => new();
 }

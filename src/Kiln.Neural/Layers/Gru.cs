@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 namespace Kiln.Neural.Layers;
 
 /// <summary>
@@ -9,4 +10,10 @@ public sealed class Gru(int units, bool returnSequences = false) : Recurrent(uni
     public override string Kind => "gru";
 
     private protected override RecurrentModule Create(long features) => new GruModule(features, Units, ReturnSequences);
+
+    internal static Gru FromConfig(ConfigReader config) => new(config.Int("units"), config.Bool("return_sequences", false))
+        {
+            KernelInitializer = config.Initializer(),
+            KernelRegularizer = config.Regularizer(),
+        };
 }

@@ -1,3 +1,5 @@
+using Kiln.Neural.Config;
+using System.Text.Json.Nodes;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -11,6 +13,15 @@ public abstract class KernelLayer : Layer
 
     /// <summary>A penalty on the kernel added to the training loss, or none.</summary>
     public Regularizer? KernelRegularizer { get; init; }
+
+    /// <summary>Writes kernel_initializer and kernel_regularizer ({"l1": …, "l2": …} or null), as Keras names them.</summary>
+    private protected void WriteKernelConfig(JsonObject config)
+    {
+        config["kernel_initializer"] = ConfigNames.Of(KernelInitializer);
+        config["kernel_regularizer"] = KernelRegularizer is { } regularizer
+            ? new JsonObject { ["l1"] = regularizer.L1Factor, ["l2"] = regularizer.L2Factor }
+            : null;
+    }
 
     /// <summary>The kernels of a module this layer built, for its regularizer.</summary>
     internal abstract IEnumerable<Parameter> Kernels(torch.nn.Module built);

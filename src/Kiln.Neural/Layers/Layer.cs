@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TorchSharp;
 
 namespace Kiln.Neural.Layers;
@@ -16,6 +17,10 @@ public abstract class Layer
 
     /// <summary>The shape of one output, without the batch dimension.</summary>
     public abstract IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape);
+
+    /// <summary>Writes the layer's settings into its config object after its "type" (Keras' get_config); see <see cref="Config.LayerTypes"/>.</summary>
+    internal virtual void WriteConfig(JsonObject config) =>
+        throw new NotSupportedException($"{Kind} ({GetType().Name}) has no config, so a model holding it cannot be written as JSON");
 
     /// <summary>Applies the layer to a node of a functional model (Keras' layer(x)); applying one layer to several nodes shares its weights.</summary>
     public Node Apply(Node input) => new(this, input);

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -16,4 +18,11 @@ public sealed class LayerNormalization(double epsilon = 1e-3) : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => LayerNorm([inputShape[^1]], Epsilon);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["epsilon"] = Epsilon;
+    }
+
+    internal static LayerNormalization FromConfig(ConfigReader config) => new(config.Double("epsilon", 1e-3));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -13,4 +15,11 @@ public sealed class LeakyRelu(double alpha = 0.3) : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => LeakyReLU(Alpha);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["negative_slope"] = Alpha;
+    }
+
+    internal static LeakyRelu FromConfig(ConfigReader config) => new(config.Double("negative_slope", 0.3));
 }

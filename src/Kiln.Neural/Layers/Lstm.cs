@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 
 namespace Kiln.Neural.Layers;
@@ -16,4 +17,10 @@ public sealed class Lstm(int units, bool returnSequences = false) : Recurrent(un
         using (torch.no_grad()) module.bias.narrow(0, Units, Units).fill_(1);
         return module;
     }
+
+    internal static Lstm FromConfig(ConfigReader config) => new(config.Int("units"), config.Bool("return_sequences", false))
+        {
+            KernelInitializer = config.Initializer(),
+            KernelRegularizer = config.Regularizer(),
+        };
 }

@@ -1,3 +1,4 @@
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -13,4 +14,6 @@ public sealed class MaxPooling2D(int poolSize = 2, int? strides = null) : Poolin
         OutputShape(inputShape);
         return MaxPool2d(PoolSize, Strides);
     }
+
+    internal static MaxPooling2D FromConfig(ConfigReader config) => new(config.Int("pool_size", 2), config.OptionalInt("strides"));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TorchSharp;
 
 namespace Kiln.Neural.Layers;
@@ -14,6 +15,11 @@ public abstract class Merge
 
     /// <summary>One output row's shape from the inputs' shapes, or an error naming the mismatch.</summary>
     public abstract IReadOnlyList<long> OutputShape(IReadOnlyList<IReadOnlyList<long>> inputShapes);
+
+    /// <summary>Writes the merge's settings into its config object after its "type"; see <see cref="Config.LayerTypes"/>.</summary>
+    internal virtual void WriteConfig(JsonObject config)
+    {
+    }
 
     /// <summary>The merged batch.</summary>
     internal abstract torch.Tensor Combine(IReadOnlyList<torch.Tensor> inputs);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Kiln.Neural.Layers;
 
 /// <summary>What max and average pooling share: a square window, its stride (the window size unless given), valid padding.</summary>
@@ -13,6 +14,12 @@ public abstract class Pooling2D : Layer
     public int PoolSize { get; }
 
     public int Strides { get; }
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["pool_size"] = PoolSize;
+        config["strides"] = Strides;
+    }
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape)
     {

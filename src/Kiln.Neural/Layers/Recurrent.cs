@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -22,6 +23,13 @@ public abstract class Recurrent : KernelLayer
 
     /// <summary>Output the state after every time step ([time, units]) rather than only the last ([units]).</summary>
     public bool ReturnSequences { get; }
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["units"] = Units;
+        config["return_sequences"] = ReturnSequences;
+        WriteKernelConfig(config);
+    }
 
     public override torch.nn.Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -15,4 +17,12 @@ public sealed class Rescaling(double scale, double offset = 0) : Layer
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => new RescalingModule(Scale, Offset);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["scale"] = Scale;
+        config["offset"] = Offset;
+    }
+
+    internal static Rescaling FromConfig(ConfigReader config) => new(config.Double("scale"), config.Double("offset", 0));
 }

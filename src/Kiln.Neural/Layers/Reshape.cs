@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Kiln.Neural.Config;
 using TorchSharp;
 using static TorchSharp.torch.nn;
 
@@ -24,4 +26,11 @@ public sealed class Reshape(params long[] targetShape) : Layer
         return from == to ? TargetShape
             : throw new ArgumentException($"reshape: an input of shape [{string.Join(", ", inputShape)}] holds {from} values, the shape [{string.Join(", ", TargetShape)}] {to}");
     }
+
+    internal override void WriteConfig(JsonObject config)
+    {
+        config["target_shape"] = new JsonArray([.. TargetShape.Select(d => (JsonNode)d)]);
+    }
+
+    internal static Reshape FromConfig(ConfigReader config) => new(config.Shape("target_shape"));
 }

@@ -1,0 +1,37 @@
+namespace Kiln.Neural.Packaging;
+
+/// <summary>
+/// How raw pixels become a network's input, recorded in its package so prediction prepares images as training did:
+/// each value times <see cref="Scale"/> plus <see cref="Offset"/> (1/255 and 0 map bytes to [0, 1]), the colour mode
+/// and the image size the network was trained on.
+/// </summary>
+public sealed record ImagePreprocessing
+{
+    /// <summary>Bytes 0–255 to [0, 1], greyscale: what MNIST-style training uses.</summary>
+    public static ImagePreprocessing UnitGrayscale(int height, int width) => new() { Scale = 1.0 / 255, ColorMode = "grayscale", Height = height, Width = width };
+
+    public double Scale { get; init; } = 1;
+
+    public double Offset { get; init; }
+
+    /// <summary>"grayscale" (one channel) or "rgb" (three).</summary>
+    public string ColorMode { get; init; } = "grayscale";
+
+    public int? Height { get; init; }
+
+    public int? Width { get; init; }
+
+    /// <summary>Raw pixel values to model inputs, in place: value · scale + offset.</summary>
+    public void Apply(Span<float> values)
+    {
+        var (scale, offset) = ((float)Scale, (float)Offset);
+        for (var i = 0; i < values.Length; i++) values[i] = values[i] * scale + offset;
+    }
+
+    internal void Check()
+    {
+        if (!double.IsFinite(Scale) || !double.IsFinite(Offset)) throw new ArgumentException($"preprocessing: scale {Scale} and offset {Offset} must be finite numbers");
+        if (ColorMode is not ("grayscale" or "rgb")) throw new ArgumentException($"preprocessing: colour mode '{ColorMode}' is not grayscale or rgb");
+        if (Height < 1 || Width < 1) throw new ArgumentException($"preprocessing: image size {Height}×{Width} must be at least 1×1");
+    }
+}

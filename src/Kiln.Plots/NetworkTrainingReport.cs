@@ -1,0 +1,115 @@
+using System.Globalization;
+
+namespace Kiln.Plots;
+
+/// <summary>
+/// The report of a neural-network training run, written into one folder: <c>report.html</c> (self-contained, charts
+/// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation, the test confusion
+/// matrix, per-class test accuracy, and galleries of right and wrong test predictions with their confidence.
+/// </summary>
+public static class NetworkTrainingReport
+{
+    /// <summary>Writes the report and its charts into <paramref name="folder"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> Write(NetworkTrainingResult result, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        var report = new HtmlReport(result.Title);
+        report.Heading("Run").KeyValues([.. result.Facts]);
+        report.Heading("Test metrics").KeyValues([.. result.TestMetrics.Select(m => (m.Key, F(m.Value)))]);
+
+        report.Heading("Training curves");
+        foreach (var measure in new[] { "loss", "accuracy" })
+        {
+            if (!result.Epochs.Any(e => e.ContainsKey(measure))) continue;
+            var chart = Curves(result, measure);
+            report.Chart(chart, $"{measure} per epoch on the training rows and, when held out, the validation rows");
+            files.AddRange(Save(chart, folder, measure));
+        }
+
+        report.Heading("Confusion matrix (test)");
+        var confusion = ConfusionChart(result);
+        report.Chart(confusion, "Test rows by true class (rows) and predicted class (columns)");
+        files.AddRange(Save(confusion, folder, "confusion-matrix"));
+
+        report.Heading("Per-class accuracy (test)");
+        var perClass = PerClass(result.Confusion);
+        var bars = new Chart("Per-class test accuracy") { XLabel = "class", YLabel = "accuracy", Width = 720 }
+            .Bar([.. result.Classes], [.. perClass.Select(a => double.IsNaN(a) ? 0 : a)]);
+        report.Chart(bars);
+        report.Table(["class", "test rows", "right", "accuracy"], result.Classes.Select((c, i) =>
+            (IReadOnlyList<string>)[c, N(RowTotal(result.Confusion, i)), N(result.Confusion[i, i]), double.IsNaN(perClass[i]) ? "" : $"{perClass[i] * 100:F1}%"]));
+        files.AddRange(Save(bars, folder, "per-class-accuracy"));
+
+        report.Heading("Test predictions");
+        foreach (var (images, name, title) in new[] { (result.Correct, "correct-predictions", "Predicted right"), (result.Wrong, "wrong-predictions", "Predicted wrong") })
+        {
+            if (images.Count == 0)
+            {
+                report.Paragraph($"{title}: none.");
+                continue;
+            }
+            var gallery = new ImageGallery(images, title: $"{title} (true label / predicted, confidence)");
+            report.Chart(gallery);
+            files.AddRange(Save(gallery, folder, name));
+        }
+
+        report.Heading("Architecture");
+        report.Table(["layers"], result.ArchitectureSummary.Split('\n').Select(line => (IReadOnlyList<string>)[line.TrimEnd()]));
+        var html = Path.Combine(folder, "report.html");
+        report.Save(html);
+        files.Insert(0, html);
+        return files;
+    }
+
+    static Chart Curves(NetworkTrainingResult result, string measure)
+    {
+        var chart = new Chart($"{measure} per epoch") { XLabel = "epoch", YLabel = measure };
+        var epochs = Enumerable.Range(1, result.Epochs.Count).Select(e => (double)e).ToArray();
+        chart.Line(epochs, [.. result.Epochs.Select(e => e.GetValueOrDefault(measure, double.NaN))], "training");
+        if (result.Epochs.All(e => e.ContainsKey("val_" + measure)))
+            chart.Line(epochs, [.. result.Epochs.Select(e => e["val_" + measure])], "validation");
+        return chart;
+    }
+
+    static Chart ConfusionChart(NetworkTrainingResult result)
+    {
+        var k = result.Classes.Count;
+        var values = new double[k, k];
+        for (var i = 0; i < k; i++)
+            for (var j = 0; j < k; j++) values[i, j] = result.Confusion[i, j];
+        var size = Math.Clamp(60 * k + 200, 480, 1200);
+        return new Chart("Confusion matrix (test)") { XLabel = "predicted", YLabel = "true", Width = size, Height = size }
+            .Heatmap(values, [.. result.Classes], [.. result.Classes], annotate: k <= 20, valueFormat: "0");
+    }
+
+    static double[] PerClass(int[,] confusion)
+    {
+        var k = confusion.GetLength(0);
+        var accuracy = new double[k];
+        for (var i = 0; i < k; i++)
+        {
+            var total = RowTotal(confusion, i);
+            accuracy[i] = total == 0 ? double.NaN : (double)confusion[i, i] / total;
+        }
+        return accuracy;
+    }
+
+    static int RowTotal(int[,] confusion, int row)
+    {
+        var total = 0;
+        for (var j = 0; j < confusion.GetLength(1); j++) total += confusion[row, j];
+        return total;
+    }
+
+    static string[] Save(Figure figure, string folder, string name)
+    {
+        string[] paths = [Path.Combine(folder, name + ".png"), Path.Combine(folder, name + ".svg")];
+        foreach (var path in paths) figure.Save(path);
+        return paths;
+    }
+
+    static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

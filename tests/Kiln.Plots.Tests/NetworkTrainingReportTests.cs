@@ -1,0 +1,66 @@
+using Kiln.Testing;
+
+namespace Kiln.Plots.Tests;
+
+public class NetworkTrainingReportTests
+{
+    static GalleryImage Stripes(bool right)
+    {
+        var pixels = new byte[6 * 4];
+        for (var i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i / 4 % 2 == 0 ? 255 : 0);
+        return new GalleryImage(pixels, 6, 4, right ? "a / a" : "a / b", "90%", right);
+    }
+
+    static NetworkTrainingResult Result() => new()
+    {
+        Title = "Training report",
+        Facts = [("Data", "toy")],
+        ArchitectureSummary = "dense_0 (Dense)   (None, 2)   10",
+        Epochs =
+        [
+            new Dictionary<string, double> { ["loss"] = 1.0, ["accuracy"] = 0.5, ["val_loss"] = 1.1, ["val_accuracy"] = 0.4 },
+            new Dictionary<string, double> { ["loss"] = 0.5, ["accuracy"] = 0.8, ["val_loss"] = 0.7, ["val_accuracy"] = 0.7 },
+        ],
+        TestMetrics = new Dictionary<string, double> { ["test_accuracy"] = 0.75 },
+        Classes = ["a", "b"],
+        Confusion = new[,] { { 3, 1 }, { 0, 0 } },
+        Correct = [Stripes(true)],
+        Wrong = [Stripes(false)],
+    };
+
+    [Fact]
+    public void The_report_writes_its_page_and_every_chart_as_png_and_svg()
+    {
+        using var folder = new TemporaryFolder();
+        var files = NetworkTrainingReport.Write(Result(), folder.Path);
+        Assert.Equal(Path.Combine(folder.Path, "report.html"), files[0]);
+        foreach (var name in new[] { "loss", "accuracy", "confusion-matrix", "per-class-accuracy", "correct-predictions", "wrong-predictions" })
+        {
+            Assert.Contains(Path.Combine(folder.Path, name + ".png"), files);
+            Assert.True(File.Exists(Path.Combine(folder.Path, name + ".svg")), name);
+        }
+        var html = File.ReadAllText(files[0]);
+        Assert.Contains("75.0%", html); // class a: 3 of 4 right
+        Assert.Contains("test_accuracy", html);
+    }
+
+    [Fact]
+    public void A_gallery_draws_each_image_enlarged_with_square_pixels()
+    {
+        var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);
+        var png = DecodedPng.From(gallery.ToPng());
+        Assert.Equal(gallery.Width, png.Width);
+        // a 6×4 image in a 128-pixel cell is drawn 18 pixels per image pixel, 108 high from y = 36 + 10: rows alternate white and black
+        SkiaSharp.SKColor At(int x, int y) => png.Pixels[y * png.Width + x];
+        Assert.Equal(SkiaSharp.SKColors.White, At(64, 46 + 9));
+        Assert.Equal(SkiaSharp.SKColors.Black, At(64, 46 + 18 + 9));
+        Assert.Equal(SkiaSharp.SKColors.White, At(64, 46 + 36 + 9));
+    }
+
+    [Fact]
+    public void A_gallery_image_whose_pixels_do_not_fill_its_size_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ImageGallery([new GalleryImage(new byte[5], 2, 3, "x", "", true)]));
+        Assert.Contains("5 pixels do not make a 2×3 image", error.Message);
+    }
+}
