@@ -98,6 +98,7 @@ public abstract class Model : IDisposable
             {
                 foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
                 if (options.Shuffle) random.Shuffle(order);
+                using var epochOrder = torch.tensor(order);
                 Network.train();
                 double lossSum = 0;
                 var accumulators = _metrics.Select(m => m.Start()).ToArray();
@@ -110,10 +111,10 @@ public abstract class Model : IDisposable
                     {
                         var first = b * options.BatchSize;
                         var count = Math.Min(options.BatchSize, trainRows - first);
-                        var index = torch.tensor(order.AsSpan(first, count).ToArray());
+                        var index = epochOrder.narrow(0, first, count);
                         var output = Forward([.. xTrain.Select(t => t.index_select(0, index))]);
                         var yb = yTrain.index_select(0, index);
-                        var total = loss.Compute(output, yb, weightsTrain?.index_select(0, index)) + Penalty();
+                        var total = WithPenalty(loss.Compute(output, yb, weightsTrain?.index_select(0, index)));
                         optimizer.ZeroGrad();
                         total.backward();
                         optimizer.Step();
@@ -288,12 +289,11 @@ public abstract class Model : IDisposable
     /// <summary>Parameters as Keras counts them: trainable and non-trainable (running statistics) alike.</summary>
     private protected static long Count(torch.nn.Module module) => Floats(module).Sum(w => w.Value.numel());
 
-    /// <summary>The sum of every kernel penalty, or zero.</summary>
-    torch.Tensor Penalty()
+    /// <summary>The loss plus every kernel penalty; the loss itself when no layer has a regularizer.</summary>
+    torch.Tensor WithPenalty(torch.Tensor loss)
     {
-        var total = torch.zeros(1).squeeze();
-        foreach (var (regularizer, kernel) in _penalties) total = total + regularizer.Penalty(kernel);
-        return total;
+        foreach (var (regularizer, kernel) in _penalties) loss = loss + regularizer.Penalty(kernel);
+        return loss;
     }
 
     Dictionary<string, double> Measure(IReadOnlyList<torch.Tensor> x, torch.Tensor y, torch.Tensor? rowWeights, int batchSize, Loss loss)
@@ -309,7 +309,7 @@ public abstract class Model : IDisposable
                 var count = Math.Min(batchSize, rows - first);
                 var output = Forward([.. x.Select(t => t.narrow(0, first, count))]);
                 var yb = y.narrow(0, first, count);
-                lossSum += (loss.Compute(output, yb, rowWeights?.narrow(0, first, count)) + Penalty()).item<float>() * count;
+                lossSum += WithPenalty(loss.Compute(output, yb, rowWeights?.narrow(0, first, count))).item<float>() * count;
                 foreach (var accumulator in accumulators) accumulator.Add(output, yb);
             }
         var results = new Dictionary<string, double> { ["loss"] = lossSum / rows };
