@@ -77,6 +77,10 @@ public abstract class Model : IDisposable
             throw new ArgumentException($"fit: a validation split of {options.ValidationSplit} leaves no rows on one side of {rows}", nameof(options));
         if (options.SampleWeights is { } given && given.Count != rows)
             throw new ArgumentException($"fit: {given.Count} sample weights for {rows} rows", nameof(options));
+        var schedule = optimizer.Settings.Schedule;
+        if (schedule is not null && options.Callbacks.FirstOrDefault(c => c is LearningRateScheduler or ReduceLearningRateOnPlateau) is { } rival)
+            throw new ArgumentException(
+                $"fit: the optimizer's {schedule} learning-rate schedule and the {rival.GetType().Name} callback would both set the learning rate; keep one of them", nameof(options));
 
         var xAll = x.Select(ToTorch).ToArray();
         var xTrain = xAll.Select(t => t.narrow(0, 0, trainRows)).ToArray();
@@ -96,6 +100,7 @@ public abstract class Model : IDisposable
             foreach (var callback in options.Callbacks) callback.OnTrainBegin(control);
             for (var epoch = 0; epoch < options.Epochs && !control.StopTraining; epoch++)
             {
+                if (schedule is not null) LearningRate = schedule.At(epoch, options.Epochs, optimizer.Settings.LearningRate);
                 foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
                 if (options.Shuffle) random.Shuffle(order);
                 using var epochOrder = torch.tensor(order);
