@@ -86,7 +86,7 @@ public static class NnCommands
             BatchSize = settings.BatchSize,
             ValidationSplit = settings.ValidationSplit,
             Seed = settings.Seed,
-            Callbacks = [new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder)],
+            Callbacks = [new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder, model)],
         };
         var clock = Stopwatch.StartNew();
         var history = model.Fit(Inputs(train, rowShape, preprocessing), Targets(train.Labels, classCount, oneHot), fitOptions, null, cancellation);
@@ -173,11 +173,16 @@ public static class NnCommands
         model.Compile(optimizer, model.CompiledLoss ?? Loss.SparseCategoricalCrossentropy, [.. metrics]);
     }
 
-    static IEnumerable<ICallback> Callbacks(TrainSettings settings, string runFolder)
+    static IEnumerable<ICallback> Callbacks(TrainSettings settings, string runFolder, Model model)
     {
         if (string.IsNullOrWhiteSpace(settings.Callbacks)) yield break;
         var monitor = settings.ValidationSplit > 0 ? "val_loss" : "loss";
         foreach (var name in settings.Callbacks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (name == "reduce-lr" && model.CompiledOptimizer?.Schedule is { } schedule)
+                throw new ArgumentException(
+                    $"--callbacks reduce-lr: the optimizer follows a {schedule} learning-rate schedule, which already sets the rate each epoch; " +
+                    $"leave out reduce-lr, or remove \"schedule\" from the optimizer in {settings.Arch}");
             yield return name switch
             {
                 "early-stopping" => new EarlyStopping { Monitor = monitor, Patience = 3, RestoreBestWeights = true },
@@ -186,6 +191,7 @@ public static class NnCommands
                 "tensorboard" => new TensorBoard(Path.Combine(runFolder, "tensorboard")),
                 _ => throw new ArgumentException($"--callbacks: '{name}' is not one of {string.Join(", ", CallbackNames)}"),
             };
+        }
     }
 
     /// <summary>The images as the network's input rows, preprocessed as the package will record.</summary>
