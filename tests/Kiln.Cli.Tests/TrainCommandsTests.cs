@@ -38,6 +38,25 @@ public class TrainCommandsTests
     }
 
     [Fact]
+    public void Evaluate_writes_a_report_of_the_classes_and_examples_when_asked()
+    {
+        using var folder = new TemporaryFolder();
+        var data = Write(folder, "people.csv", People);
+        var package = folder.File("m.kiln");
+        Assert.Equal(0, CliRun.Of("train", data, "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
+
+        var run = CliRun.Of("evaluate", package, data, "--report", folder.File("report"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var report = json.RootElement.GetProperty("report").GetString();
+        Assert.Equal(Path.Combine(folder.File("report"), "report.html"), report);
+        var html = File.ReadAllText(report!);
+        foreach (var part in new[] { "Per class", "Confusion matrix", "ROC and precision", "Most confident and right", "Least confident", "people.csv" })
+            Assert.Contains(part, html);
+    }
+
+    [Fact]
     public void A_regressor_reports_r2_and_errors()
     {
         using var folder = new TemporaryFolder();

@@ -3,6 +3,7 @@ using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.Training;
 using Kiln.Neural.Packaging;
+using Kiln.Plots;
 using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
@@ -124,6 +125,12 @@ public static class TrainCommands
         var command = new Command("evaluate", "Score a model package on a labelled file (the target column found by name)");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
+        var reportFolder = new Option<string>("--report")
+        {
+            Description = "Also write report.html into this folder: per-class scores, confusion matrices and the most confused classes, "
+                + "ROC and precision-recall curves, and the rows the model is surest of, least sure of and most wrong about",
+        };
+        command.Options.Add(reportFolder);
         command.Options.Add(CliOutput.JsonOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -134,8 +141,19 @@ public static class TrainCommands
             if (!frame.HasColumn(target))
                 throw new DataFormatException(path, null, target, "the model's target column is not in the file, so there is nothing to score against");
             var scores = ModelTraining.Evaluate(model, frame, target);
-            if (output.IsJson) output.WriteJson(scores);
-            else WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
+            string? report = null;
+            if (parseResult.GetValue(reportFolder) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                report = Path.Combine(folder, "report.html");
+                EvaluationReport.Build(model, frame, target, path).Save(report);
+            }
+            if (output.IsJson) output.WriteJson(new { scores.Target, scores.Classification, scores.Regression, Report = report });
+            else
+            {
+                WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
+                if (report is not null) output.Console.MarkupLineInterpolated($"report: {report}");
+            }
             return Task.FromResult(0);
         });
         return command;
