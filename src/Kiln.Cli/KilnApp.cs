@@ -17,6 +17,7 @@ public static class KilnApp
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NnCommands.Create());
+        root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }
 

@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Kiln.Cli.Commands.Vision;
+
+/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning.</summary>
+public static class VisionCommands
+{
+    public static Command Create()
+    {
+        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents");
+        vision.Subcommands.Add(EditCommand.Create());
+        vision.Subcommands.Add(EditCommand.ListOperations());
+        vision.Subcommands.Add(ScanCommand.Create());
+        return vision;
+    }
+}
