@@ -80,4 +80,40 @@ public class VisionCommandsTests
         Assert.True(page.Height > page.Width);
         Assert.True(File.Exists(folder.File("outline.jpg")));
     }
+
+    [Fact]
+    public void Match_locates_the_box_in_the_scene_and_draws_the_matches()
+    {
+        using var folder = new TemporaryFolder();
+        var run = CliRun.Of("vision", "match", SharedFolder.RequireDataset("images/opencv-samples/box.png"),
+            SharedFolder.RequireDataset("images/opencv-samples/box_in_scene.png"), "--out", folder.File("matches.png"), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.True(json.RootElement.GetProperty("found").GetBoolean());
+        Assert.True(json.RootElement.GetProperty("inliers").GetInt32() >= 20);
+        using var drawn = ImageFile.Read(folder.File("matches.png"));
+        Assert.Equal(324 + 512, drawn.Width);
+    }
+
+    [Fact]
+    public void Template_finds_a_cut_out_part_where_it_was_cut()
+    {
+        using var folder = new TemporaryFolder();
+        using (var image = new Mat(120, 160, MatType.CV_8UC3, Scalar.All(30)))
+        {
+            Cv2.PutText(image, "find me", new Point(40, 70), HersheyFonts.HersheySimplex, 0.9, Scalar.All(230), 2);
+            Cv2.Circle(image, new Point(20, 20), 8, new Scalar(0, 0, 255), -1);
+            ImageFile.Write(folder.File("image.png"), image);
+            ImageFile.Write(folder.File("template.png"), Kiln.Vision.Geometry.Crop(image, new Rect(35, 45, 70, 35)));
+        }
+        var run = CliRun.Of("vision", "template", folder.File("image.png"), folder.File("template.png"), "--out", folder.File("found.png"), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Equal(35, json.RootElement.GetProperty("x").GetInt32());
+        Assert.Equal(45, json.RootElement.GetProperty("y").GetInt32());
+
+        var bad = CliRun.Of("vision", "template", folder.File("image.png"), folder.File("template.png"), "--out", folder.File("x.png"), "--scales", "0.5:2");
+        Assert.Equal(64, bad.ExitCode);
+        Assert.Contains("smallest:largest:count", bad.Error);
+    }
 }

@@ -2,15 +2,17 @@ using System.CommandLine;
 
 namespace Kiln.Cli.Commands.Vision;
 
-/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning.</summary>
+/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning, keypoint and template matching.</summary>
 public static class VisionCommands
 {
     public static Command Create()
     {
-        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents");
+        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents, match keypoints and templates");
         vision.Subcommands.Add(EditCommand.Create());
         vision.Subcommands.Add(EditCommand.ListOperations());
         vision.Subcommands.Add(ScanCommand.Create());
+        vision.Subcommands.Add(MatchCommand.Create());
+        vision.Subcommands.Add(TemplateCommand.Create());
         return vision;
     }
 }
