@@ -15,6 +15,8 @@ public static class KilnApp
         root.Subcommands.Add(PrepCommand.Create());
         root.Subcommands.Add(ModelsCommands.Create());
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(TuneCommand.Create());
+        root.Subcommands.Add(CurvesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NnCommands.Create());
         root.Subcommands.Add(Commands.Vision.VisionCommands.Create());

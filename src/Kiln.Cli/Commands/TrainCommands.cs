@@ -15,25 +15,22 @@ public static class TrainCommands
 
     static Command Train()
     {
-        var target = new Option<string>("--target") { Description = "The column to predict", Required = true };
-        var model = new Option<string>("--model") { Description = "The model's catalog name (`kiln models list`)", Required = true };
-        var parameters = new Option<string[]>("--param") { Description = "A hyperparameter as name=value; repeatable", AllowMultipleArgumentsPerToken = true };
-        var seed = new Option<long?>("--seed") { Description = "Seed for models that draw random numbers" };
         var outPath = new Option<string>("--out") { Description = "The model package to write (.kiln)", Required = true };
         var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package");
-        foreach (var option in new Option[] { target, model, parameters, seed, outPath }) command.Options.Add(option);
+        ModelOptions.AddTo(command);
+        command.Options.Add(outPath);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
-            var result = ModelTraining.Train(frame, path, parseResult.GetValue(target)!, parseResult.GetValue(model)!,
-                ParseParameters(parseResult.GetValue(parameters) ?? []), parseResult.GetValue(seed), cancellationToken);
+            var result = ModelTraining.Train(frame, path, parseResult.GetValue(ModelOptions.Target)!, parseResult.GetValue(ModelOptions.Model)!,
+                ModelOptions.ParameterValues(parseResult), parseResult.GetValue(ModelOptions.Seed), cancellationToken);
             var package = Path.GetFullPath(parseResult.GetValue(outPath)!);
             ModelPackage.Save(result.Model, package, new PackageInfo
             {
                 Metrics = result.TrainingScores?.Summary(),
                 DataFingerprint = DataFingerprint.Of(frame),
-                Seed = parseResult.GetValue(seed),
+                Seed = parseResult.GetValue(ModelOptions.Seed),
             });
             var steps = result.Model.Steps.Select(s => s.Name).ToList();
             if (output.IsJson)
@@ -159,7 +156,7 @@ public static class TrainCommands
         return command;
     }
 
-    static void WriteScores(CliOutput output, Evaluation scores, string title)
+    internal static void WriteScores(CliOutput output, Evaluation scores, string title)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("score", "value");
         if (scores.Classification is { } c)
@@ -182,16 +179,4 @@ public static class TrainCommands
     }
 
     static string F(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
-
-    static Dictionary<string, object?> ParseParameters(string[] pairs)
-    {
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var equals = pair.IndexOf('=');
-            if (equals <= 0) throw new ArgumentException($"--param '{pair}' is not name=value (for example C=0.5)");
-            parameters[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
-        }
-        return parameters;
-    }
 }
