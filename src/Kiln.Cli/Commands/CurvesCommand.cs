@@ -41,8 +41,7 @@ public static class CurvesCommand
                 throw new ArgumentException("--values needs --param NAME, the hyperparameter they are values of");
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
             var setup = ModelTraining.Prepare(frame, path, parseResult.GetValue(ModelOptions.Target)!, model, fixedValues, seed);
-            if (!setup.IsSupervised)
-                throw new ArgumentException($"{setup.Entry.Name} is a {Kebab.Of(setup.Entry.Role.ToString())}; curves need a classifier or a regressor, which can be scored against the target");
+            setup.RequireSupervised("drawing curves");
             var classifier = setup.Entry.Role == EstimatorRole.Classifier;
             var folds = ModelOptions.FoldCount(parseResult);
             var validation = new CrossValidationOptions

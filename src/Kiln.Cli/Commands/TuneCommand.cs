@@ -45,6 +45,7 @@ public static class TuneCommand
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
             var setup = ModelTraining.Prepare(frame, path, parseResult.GetValue(ModelOptions.Target)!, parseResult.GetValue(ModelOptions.Model)!,
                 ModelOptions.ParameterValues(parseResult), seed);
+            setup.RequireSupervised("tuning");
             var searchSpace = parseResult.GetValue(space) is { } text ? SearchSpace.Parse(text, setup.Pipeline) : SearchSpace.Default(setup.Pipeline);
             var searcher = Searcher(parseResult.GetValue(search)!, searchSpace, parseResult.GetValue(trials), parseResult.GetValue(gridPoints), seed);
             var options = new TuningOptions

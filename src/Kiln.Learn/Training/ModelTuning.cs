@@ -18,8 +18,7 @@ public static class ModelTuning
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(search);
         options ??= new TuningOptions();
-        if (!setup.IsSupervised)
-            throw new ArgumentException($"{setup.Entry.Name} is a {Kebab.Of(setup.Entry.Role.ToString())}; tuning needs a classifier or a regressor, which can be scored against the target");
+        setup.RequireSupervised("tuning");
         if (!(options.TestSize > 0 && options.TestSize < 1))
             throw new ArgumentOutOfRangeException(nameof(options), options.TestSize, "the held-out share (test size) must be above 0 and below 1");
         if (options.Folds < 2)

@@ -32,7 +32,8 @@ public sealed record TuningResult(SearchResult Search, CrossValidationResult Bas
             var heldOut = $"held-out {scoring} {F(Before.Score)} → {F(After.Score)} on {TestFeatures.RowCount:N0} rows" +
                 (Math.Abs(change) <= Noise ? ", a change within the fold-to-fold spread" : change > 0 ? ", a real gain" : ", a real loss");
             if (Improved) return $"tuning helped: {cv} (+{F(Gain)}, more than the fold-to-fold spread of {F(Noise)}); {heldOut}";
-            if (Gain > 0) return $"no clear improvement: {cv}; the gain of {F(Gain)} is within the fold-to-fold spread of {F(Noise)}; {heldOut}";
+            if (Gain > 0)
+                return $"no clear improvement: {cv}; the gain of {(Gain < 0.00005 ? "less than 0.0001" : F(Gain))} is within the fold-to-fold spread of {F(Noise)}; {heldOut}";
             return $"no improvement: {cv}; the defaults are as good as anything tried; {heldOut}";
         }
     }
