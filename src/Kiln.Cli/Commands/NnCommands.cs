@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using Kiln.Data;
 using Kiln.Neural;
 using Kiln.Neural.Callbacks;
 using Kiln.Neural.Config;
@@ -100,7 +101,7 @@ public static class NnCommands
         var scores = new float[outputs.FlattenedLength];
         outputs.FlattenTo(scores);
         var (confusion, correct, wrong) = Outcomes(test, scores, classCount, classes);
-        var accuracy = Enumerable.Range(0, classCount).Sum(i => confusion[i, i]) / (double)test.Rows;
+        var accuracy = Enumerable.Range(0, classCount).Sum(i => confusion[i, i]) / (double)test.Count;
         testMetrics["test_accuracy"] = accuracy;
 
         cancellation.ThrowIfCancellationRequested();
@@ -112,7 +113,7 @@ public static class NnCommands
             DataFingerprint = train.Fingerprint(),
             Seed = settings.Seed,
         });
-        var trainRows = (int)(train.Rows * (1 - settings.ValidationSplit));
+        var trainRows = (int)(train.Count * (1 - settings.ValidationSplit));
         IReadOnlyList<string> reportFiles = [];
         if (settings.Report is { } reportFolder)
             reportFiles = NetworkTrainingReport.Write(new NetworkTrainingResult
@@ -121,7 +122,7 @@ public static class NnCommands
                 Facts =
                 [
                     ("Data", $"{source.Name} ({source.Folder})"),
-                    ("Rows", $"{trainRows:N0} train / {train.Rows - trainRows:N0} validation / {test.Rows:N0} test"),
+                    ("Rows", $"{trainRows:N0} train / {train.Count - trainRows:N0} validation / {test.Count:N0} test"),
                     ("Architecture", $"{settings.Arch} ({model.ParameterCount:N0} parameters)"),
                     ("Optimizer", ModelConfig.ToJson(model)["compile"]!["optimizer"]!.ToJsonString()),
                     ("Loss", model.CompiledLoss!.Name),
@@ -147,8 +148,8 @@ public static class NnCommands
                 Report = reportFiles.Count > 0 ? reportFiles[0] : null,
                 Data = source.Name,
                 TrainRows = trainRows,
-                ValidationRows = train.Rows - trainRows,
-                TestRows = test.Rows,
+                ValidationRows = train.Count - trainRows,
+                TestRows = test.Count,
                 Parameters = model.ParameterCount,
                 Seconds = seconds,
                 Epochs = history.Epochs,
@@ -158,7 +159,7 @@ public static class NnCommands
             return 0;
         }
         output.Writer.WriteLine($"trained {model.ParameterCount:N0} parameters on {trainRows:N0} rows of {source.Name} for {history.Epochs.Count} epochs in {seconds:F1} s");
-        output.Writer.WriteLine($"test: {string.Join(", ", testMetrics.Select(m => $"{m.Key[5..]} {m.Value:F4}"))} on {test.Rows:N0} rows");
+        output.Writer.WriteLine($"test: {string.Join(", ", testMetrics.Select(m => $"{m.Key[5..]} {m.Value:F4}"))} on {test.Count:N0} rows");
         if (reportFiles.Count > 0) output.Writer.WriteLine($"report: {reportFiles[0]}");
         output.Writer.WriteLine(settings.Out);
         return 0;
@@ -189,12 +190,12 @@ public static class NnCommands
     }
 
     /// <summary>The images as the network's input rows, preprocessed as the package will record.</summary>
-    static Tensor<float> Inputs(IdxImages images, IReadOnlyList<long> rowShape, ImagePreprocessing preprocessing)
+    static Tensor<float> Inputs(IdxImageSet images, IReadOnlyList<long> rowShape, ImagePreprocessing preprocessing)
     {
         var values = new float[images.Pixels.Length];
         for (var i = 0; i < values.Length; i++) values[i] = images.Pixels[i];
         preprocessing.Apply(values);
-        return Tensor.Create(values, [images.Rows, .. rowShape.Select(d => (nint)d)]);
+        return Tensor.Create(values, [images.Count, .. rowShape.Select(d => (nint)d)]);
     }
 
     static Tensor<float> Targets(byte[] labels, int classCount, bool oneHot)
@@ -206,12 +207,12 @@ public static class NnCommands
     }
 
     /// <summary>The test confusion matrix and the first right and wrong predictions, as gallery images with their confidence.</summary>
-    static (int[,] Confusion, List<GalleryImage> Correct, List<GalleryImage> Wrong) Outcomes(IdxImages test, float[] scores, int classCount, IReadOnlyList<string> classes)
+    static (int[,] Confusion, List<GalleryImage> Correct, List<GalleryImage> Wrong) Outcomes(IdxImageSet test, float[] scores, int classCount, IReadOnlyList<string> classes)
     {
         var confusion = new int[classCount, classCount];
         var (correct, wrong) = (new List<GalleryImage>(), new List<GalleryImage>());
         var size = test.Height * test.Width;
-        for (var r = 0; r < test.Rows; r++)
+        for (var r = 0; r < test.Count; r++)
         {
             var row = scores.AsSpan(r * classCount, classCount);
             var predicted = 0;

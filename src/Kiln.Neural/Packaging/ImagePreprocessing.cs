@@ -17,6 +17,9 @@ public sealed record ImagePreprocessing
     /// <summary>"grayscale" (one channel) or "rgb" (three).</summary>
     public string ColorMode { get; init; } = "grayscale";
 
+    /// <summary>1 for grayscale, 3 for rgb: the first dimension of a channels-first image.</summary>
+    public int Channels => ColorMode == "rgb" ? 3 : 1;
+
     public int? Height { get; init; }
 
     public int? Width { get; init; }
