@@ -32,11 +32,8 @@ internal sealed class IdxImageData
         }
         if (!Directory.Exists(data)) throw new DirectoryNotFoundException($"--data {data}: not mnist, fashion-mnist or an existing folder");
         if (IdxImageSet.HasAllParts(data)) return new IdxImageData(Path.GetFullPath(data), Path.GetFileName(Path.GetFullPath(data).TrimEnd(Path.DirectorySeparatorChar)));
-        if (Directory.EnumerateDirectories(data).Any())
-            throw new ArgumentException(
-                $"--data {data}: image folders (one sub-folder per class) need the streamed image data path, which this build does not have yet; " +
-                "give mnist, fashion-mnist or a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (.gz or not)");
-        throw new FileNotFoundException($"--data {data}: the folder lacks {string.Join(", ", IdxImageSet.MissingParts(data))} (.gz or not)");
+        throw new FileNotFoundException(
+            $"--data {data}: neither class folders of images nor an IDX dataset; the folder lacks {string.Join(", ", IdxImageSet.MissingParts(data))} (.gz or not)");
     }
 
     /// <summary>The class labels: Fashion-MNIST's article names, otherwise the label numbers as text.</summary>

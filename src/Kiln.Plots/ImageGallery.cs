@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace Kiln.Plots;
 
 /// <summary>
-/// Small greyscale images in a grid, each enlarged with square pixels and captioned underneath — e.g. test predictions
+/// Small greyscale or colour images in a grid, each enlarged with square pixels and captioned underneath — e.g. test predictions
 /// with their label and confidence, highlighted images in green and the others in red.
 /// </summary>
 public sealed class ImageGallery : Figure
@@ -61,8 +61,20 @@ public sealed class ImageGallery : Figure
 
     static SKBitmap Bitmap(GalleryImage image)
     {
-        var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque));
-        System.Runtime.InteropServices.Marshal.Copy(image.Pixels, 0, bitmap.GetPixels(), image.Pixels.Length);
-        return bitmap;
+        if (image.Channels == 1)
+        {
+            var grey = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+            System.Runtime.InteropServices.Marshal.Copy(image.Pixels, 0, grey.GetPixels(), image.Pixels.Length);
+            return grey;
+        }
+        var rgba = new byte[image.Width * image.Height * 4];
+        for (var i = 0; i < image.Width * image.Height; i++)
+        {
+            image.Pixels.AsSpan(3 * i, 3).CopyTo(rgba.AsSpan(4 * i, 3));
+            rgba[4 * i + 3] = 255;
+        }
+        var colour = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, colour.GetPixels(), rgba.Length);
+        return colour;
     }
 }

@@ -91,6 +91,20 @@ public class ImageDatasetTests
     }
 
     [Fact]
+    public void Real_photos_in_class_folders_decode_to_the_size_asked_for()
+    {
+        var root = SharedFolder.RequireDataset("faces");
+        var faces = ImageDataset.FromFolder(root, new ImagePreprocessing { ColorMode = "rgb", Height = 32, Width = 24, Scale = 1.0 / 255 });
+        Assert.Equal(faces.ClassNames!.Order(StringComparer.Ordinal), faces.ClassNames);
+        Assert.Contains("obama", faces.ClassNames!);
+        var batch = faces.Read([.. Enumerable.Range(0, faces.Count)]);
+        Assert.Equal([faces.Count, 3, 32, 24], batch.InputArray().Lengths.ToArray());
+        var values = Data.Flat(batch.InputArray());
+        Assert.All(values, v => Assert.InRange(v, 0f, 1f));
+        Assert.True(values.Max() - values.Min() > 0.5f, "photos have light and dark parts");
+    }
+
+    [Fact]
     public void Idx_images_become_scaled_rows_of_any_shape_holding_them()
     {
         using var folder = new TemporaryFolder();
