@@ -127,13 +127,14 @@ public sealed record ImageAugmentation
     {
         if (images.dim() != 4) throw new ArgumentException($"augmentation takes images [count, channels, height, width], not [{string.Join(", ", images.shape)}]", nameof(images));
         var count = (int)images.shape[0];
-        var random = new RandomArrays(seed);
-        var draws = random.Uniform([count, 10], 0.0, 1.0);
-        double Draw(int image, int which, double range) => range * (2 * draws[image, which] - 1);
+        // ten uniform draws per image, one per property, so each property's draw stays put when others are switched on
+        var draws = new double[count * 10];
+        new RandomArrays(seed).Uniform([count, 10], 0.0, 1.0).FlattenTo(draws);
+        double Draw(int image, int which, double range) => range * (2 * draws[image * 10 + which] - 1);
 
         var result = images;
-        if (HorizontalFlip) result = Flip(result, Enumerable.Range(0, count).Select(i => draws[i, 0] < 0.5), 3);
-        if (VerticalFlip) result = Flip(result, Enumerable.Range(0, count).Select(i => draws[i, 1] < 0.5), 2);
+        if (HorizontalFlip) result = Flip(result, Enumerable.Range(0, count).Select(i => draws[i * 10] < 0.5), 3);
+        if (VerticalFlip) result = Flip(result, Enumerable.Range(0, count).Select(i => draws[i * 10 + 1] < 0.5), 2);
         if (IsWarp)
         {
             var warps = new AffineWarp[count];

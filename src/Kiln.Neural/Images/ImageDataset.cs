@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Kiln.Data;
 using Kiln.Neural.Batches;
 using Kiln.Neural.Packaging;
@@ -88,7 +89,8 @@ public sealed class ImageDataset : IDataset
                 errors[i] = error;
             }
         });
-        if (errors.FirstOrDefault(e => e is not null) is { } first) throw first;
+        // the first bad file in batch order, with the stack it was thrown from
+        if (errors.FirstOrDefault(e => e is not null) is { } first) ExceptionDispatchInfo.Capture(first).Throw();
         var inputs = torch.tensor(values, [chosen.Length, .. _rowShape]);
         return new Batch([inputs], Targets(chosen), null);
     }
