@@ -53,10 +53,20 @@ public sealed class ImageGallery : Figure
             using var picture = SKImage.FromBitmap(bitmap);
             canvas.DrawImage(picture, target, new SKSamplingOptions(SKFilterMode.Nearest));
             var paint = image.Highlight ? good : bad;
-            canvas.DrawText(image.Caption, left + Cell / 2f, top + Cell + 12, SKTextAlign.Center, captionFont, paint);
-            canvas.DrawText(image.Detail, left + Cell / 2f, top + Cell + 26, SKTextAlign.Center, captionFont, ink);
+            canvas.DrawText(Fitted(image.Caption, captionFont), left + Cell / 2f, top + Cell + 12, SKTextAlign.Center, captionFont, paint);
+            canvas.DrawText(Fitted(image.Detail, captionFont), left + Cell / 2f, top + Cell + 26, SKTextAlign.Center, captionFont, ink);
         }
         canvas.Restore();
+    }
+
+    /// <summary>The text, cut short with an ellipsis when it is wider than a cell, so neighbouring captions do not overlap.</summary>
+    static string Fitted(string text, SKFont font)
+    {
+        const float room = Cell - 6;
+        if (font.MeasureText(text) <= room) return text;
+        var length = text.Length;
+        while (length > 1 && font.MeasureText(text[..length] + "…") > room) length--;
+        return text[..length] + "…";
     }
 
     static SKBitmap Bitmap(GalleryImage image)
