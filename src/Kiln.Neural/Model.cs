@@ -14,8 +14,9 @@ namespace Kiln.Neural;
 
 /// <summary>
 /// What Sequential and Functional models share (Keras' Model): compile with an optimizer, a loss and metrics, then fit,
-/// evaluate and predict on <see cref="Tensor{T}"/> arrays whose first dimension is the row — one array per input —
-/// and read, write, save and load the weights. TorchSharp stays inside; each batch runs in its own dispose scope.
+/// evaluate and predict on <see cref="Tensor{T}"/> arrays whose first dimension is the row — one array per input — or
+/// on a <see cref="IBatchSource"/> that reads its batches as they are needed, and read, write, save and load the
+/// weights. TorchSharp stays inside; each batch runs in its own dispose scope.
 /// </summary>
 public abstract class Model : IDisposable
 {
