@@ -60,7 +60,7 @@ public static class TrainCommands
         var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
         var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
         var top = new Option<int>("--top") { Description = "Neural networks: how many ranked classes to give per row", DefaultValueFactory = _ => 3 };
-        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to an IDX image file or a .npy array");
+        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to image files, a folder of them, an IDX image file or a .npy array");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
         command.Options.Add(outPath);
@@ -101,18 +101,22 @@ public static class TrainCommands
     {
         using var network = NeuralPackage.Load(package);
         var predictions = NeuralPrediction.Predict(network, input, top);
+        // image rows are named by their file, relative to the folder given
+        IReadOnlyList<string>? files = NeuralPrediction.IsImageInput(input)
+            ? [.. NeuralPrediction.ImageFiles(input).Select(f => Directory.Exists(input) ? Path.GetRelativePath(input, f) : input)]
+            : null;
         if (outPath is not null)
         {
-            NeuralPrediction.ToFrame(predictions).WriteCsv(outPath);
+            NeuralPrediction.ToFrame(predictions, files).WriteCsv(outPath);
             output.Writer.WriteLine(Path.GetFullPath(outPath));
         }
         else if (output.IsJson)
             output.WriteJson(predictions.Select((ranked, row) => new
             {
-                Row = row, Class = ranked[0].Class, ranked[0].Confidence,
+                Row = row, File = files?[row], Class = ranked[0].Class, ranked[0].Confidence,
                 Top = ranked.Select(p => new { p.Class, p.Confidence }),
             }));
-        else CsvWriter.Write(NeuralPrediction.ToFrame(predictions), output.Writer);
+        else CsvWriter.Write(NeuralPrediction.ToFrame(predictions, files), output.Writer);
         return 0;
     }
 
