@@ -137,7 +137,7 @@ public abstract class Model : IDisposable
                     var batch = CheckedBatch(train.Read(epoch, b), "fit", b, epoch);
                     var yb = batch.Targets!;
                     var output = Forward(batch.Inputs);
-                    var total = loss.Compute(output, yb, TrainingWeights(batch, options.ClassWeights)) + Penalty();
+                    var total = WithPenalty(loss.Compute(output, yb, TrainingWeights(batch, options.ClassWeights)));
                     optimizer.ZeroGrad();
                     total.backward();
                     optimizer.Step();
@@ -310,12 +310,11 @@ public abstract class Model : IDisposable
     /// <summary>Parameters as Keras counts them: trainable and non-trainable (running statistics) alike.</summary>
     private protected static long Count(torch.nn.Module module) => Floats(module).Sum(w => w.Value.numel());
 
-    /// <summary>The sum of every kernel penalty, or zero.</summary>
-    torch.Tensor Penalty()
+    /// <summary>The loss plus every kernel penalty; the loss itself when no layer has a regularizer.</summary>
+    torch.Tensor WithPenalty(torch.Tensor loss)
     {
-        var total = torch.zeros(1).squeeze();
-        foreach (var (regularizer, kernel) in _penalties) total = total + regularizer.Penalty(kernel);
-        return total;
+        foreach (var (regularizer, kernel) in _penalties) loss = loss + regularizer.Penalty(kernel);
+        return loss;
     }
 
     Dictionary<string, double> Measure(IBatchSource source, Loss loss, string operation, CancellationToken cancellation)
@@ -331,7 +330,7 @@ public abstract class Model : IDisposable
                 using var scope = torch.NewDisposeScope();
                 var batch = CheckedBatch(source.Read(0, b), operation, b, 0);
                 var output = Forward(batch.Inputs);
-                lossSum += (loss.Compute(output, batch.Targets!, batch.Weights) + Penalty()).item<float>() * batch.Rows;
+                lossSum += WithPenalty(loss.Compute(output, batch.Targets!, batch.Weights)).item<float>() * batch.Rows;
                 rows += batch.Rows;
                 foreach (var accumulator in accumulators) accumulator.Add(output, batch.Targets!);
             }

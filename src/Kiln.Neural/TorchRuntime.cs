@@ -8,18 +8,29 @@ namespace Kiln.Neural;
 /// </summary>
 public static class TorchRuntime
 {
-    static readonly Lazy<TorchDescription> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    static readonly Lazy<string> LoadedVersion = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The libtorch version and thread count, loading the native library on first use.</summary>
+    /// <summary>The libtorch version and thread counts, loading the native library on first use.</summary>
     /// <exception cref="NeuralRuntimeException">The native library could not be loaded.</exception>
-    public static TorchDescription Describe() => Loaded.Value;
+    public static TorchDescription Describe() => new(LoadedVersion.Value, torch.get_num_threads(), torch.get_num_interop_threads());
 
-    static TorchDescription Load()
+    /// <summary>
+    /// How many threads libtorch computes each operation with, for the whole process (PyTorch's torch.set_num_threads);
+    /// by default one per core.
+    /// </summary>
+    public static void SetThreads(int threads)
+    {
+        if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "libtorch threads: give at least 1");
+        _ = LoadedVersion.Value;
+        torch.set_num_threads(threads);
+    }
+
+    static string Load()
     {
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
-            return new TorchDescription(torch.__version__, torch.get_num_threads(), torch.get_num_interop_threads());
+            return torch.__version__;
         }
         catch (Exception error) when (error is TypeInitializationException or DllNotFoundException or NotSupportedException)
         {

@@ -34,7 +34,7 @@ public class TrainCommandsTests
     public void Evaluate_writes_a_report_of_the_classes_and_examples_when_asked()
     {
         using var folder = new TemporaryFolder();
-        var data = Write(folder, "people.csv", People);
+        var data = folder.WriteFile("people.csv", People);
         var package = folder.File("m.kiln");
         Assert.Equal(0, CliRun.Of("train", data, "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
 

@@ -80,13 +80,14 @@ public class ReportingCallbackTests
         }
     }
 
-    static string Progress(bool live)
+    static string Progress(bool live, TimeSpan? redrawInterval = null)
     {
         var (x, y) = TwoRings.Make(64, seed: 5);
         using var model = Classifier();
         model.Compile(new Adam(), Loss.SparseCategoricalCrossentropy, Metric.Accuracy);
         using var output = new StringWriter();
-        model.Fit(x, y, new FitOptions { Epochs = 2, BatchSize = 16, ValidationSplit = 0.25, Callbacks = [new ProgressBar(output, live)] });
+        var bar = new ProgressBar(output, live) { RedrawInterval = redrawInterval ?? TimeSpan.Zero };
+        model.Fit(x, y, new FitOptions { Epochs = 2, BatchSize = 16, ValidationSplit = 0.25, Callbacks = [bar] });
         return output.ToString();
     }
 
@@ -110,6 +111,17 @@ public class ReportingCallbackTests
         Assert.Equal(4, redraws.Length); // three batches, then the epoch's line
         Assert.Matches(@"^1/3 ━{6} {14} \d+s - accuracy: \d\.\d{4} - loss: \d\.\d{4}$", redraws[0]);
         Assert.Matches(@"^3/3 ━{20} \d+s \d+ms/step - accuracy: .* - val_loss: \d\.\d{4}$", redraws[3]);
+    }
+
+    [Fact]
+    public void A_live_bar_skips_redraws_within_its_interval_but_always_draws_the_first_batch_and_the_epoch_line()
+    {
+        var text = Progress(live: true, redrawInterval: TimeSpan.FromHours(1));
+        var firstEpoch = text.Split(Environment.NewLine)[1];
+        var redraws = firstEpoch.Split('\r', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, redraws.Length);
+        Assert.StartsWith("1/3 ", redraws[0]);
+        Assert.StartsWith("3/3 ", redraws[1]);
     }
 
     [Fact]

@@ -14,6 +14,28 @@ public class TorchRuntimeTests
     }
 
     [Fact]
+    public void Setting_the_thread_count_changes_what_the_runtime_reports()
+    {
+        var before = TorchRuntime.Describe().Threads;
+        try
+        {
+            TorchRuntime.SetThreads(1);
+            Assert.Equal(1, TorchRuntime.Describe().Threads);
+        }
+        finally
+        {
+            TorchRuntime.SetThreads(before);
+        }
+    }
+
+    [Fact]
+    public void A_thread_count_below_one_is_refused_naming_the_parameter()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => TorchRuntime.SetThreads(0));
+        Assert.Equal("threads", error.ParamName);
+    }
+
+    [Fact]
     public void A_matrix_product_computes_on_the_native_library()
     {
         TorchRuntime.Describe();

@@ -5,8 +5,8 @@ using System.Text;
 namespace Kiln.Neural.Callbacks;
 
 /// <summary>
-/// Keras' progress output: "Epoch 1/10", then on a terminal a bar redrawn after every batch with the running loss and
-/// metrics, ending as the epoch's line; when output is redirected, only that one line per epoch
+/// Keras' progress output: "Epoch 1/10", then on a terminal a bar redrawn after batches with the running loss and
+/// metrics (after the first batch, then at most every <see cref="RedrawInterval"/>), ending as the epoch's line; when output is redirected, only that one line per epoch
 /// ("32/32 - 1s - 31ms/step - loss: 0.4123 - val_loss: 0.3987"). The learning rate is left out.
 /// </summary>
 public sealed class ProgressBar : ICallback
@@ -16,6 +16,7 @@ public sealed class ProgressBar : ICallback
     readonly TextWriter _output;
     readonly Stopwatch _clock = new();
     int _epochs, _steps;
+    TimeSpan _lastRedraw;
 
     /// <param name="output">Where to write, e.g. Console.Out.</param>
     /// <param name="live">Redraw a bar per batch; by default when writing to a console whose output is not redirected.</param>
@@ -25,8 +26,14 @@ public sealed class ProgressBar : ICallback
         Live = live ?? (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
     }
 
-    /// <summary>A bar redrawn per batch, rather than plain lines.</summary>
+    /// <summary>A bar redrawn as batches end, rather than plain lines.</summary>
     public bool Live { get; }
+
+    /// <summary>
+    /// The shortest time between two redraws of a live bar; 50 ms by default, as Keras' Progbar, so that writing to the
+    /// terminal does not slow down networks whose batches take a millisecond or two. Zero redraws after every batch.
+    /// </summary>
+    public TimeSpan RedrawInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 
     public void OnTrainBegin(TrainingControl control) => (_epochs, _steps) = (control.Epochs, control.Steps);
 
@@ -34,11 +41,13 @@ public sealed class ProgressBar : ICallback
     {
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch + 1}/{_epochs}"));
         _clock.Restart();
+        _lastRedraw = TimeSpan.Zero;
     }
 
     public void OnBatchEnd(int batch, IReadOnlyDictionary<string, double> logs, TrainingControl control)
     {
-        if (!Live) return;
+        if (!Live || (batch > 0 && _clock.Elapsed - _lastRedraw < RedrawInterval)) return;
+        _lastRedraw = _clock.Elapsed;
         var done = batch + 1;
         var filled = (int)((long)BarWidth * done / _steps);
         var line = new StringBuilder();

@@ -18,15 +18,11 @@ public sealed class Conv1D(int filters, int kernelSize, int strides = 1, Padding
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape)
     {
         var (channels, length) = ChannelsFirst(inputShape);
-        var convolution = Conv1d(channels, Filters, KernelSize, stride: Strides, dilation: Dilation);
+        var (before, after) = Padding == Padding.Same ? Spatial.SamePadding(length, KernelSize, Strides, Dilation) : (0, 0);
+        // as in Conv2D: equal padding is done inside the convolution, the odd step Keras pads after by a step of its own
+        var convolution = Conv1d(channels, Filters, KernelSize, stride: Strides, padding: before == after ? before : 0, dilation: Dilation);
         Initialise(convolution.weight!, convolution.bias);
-        Module<torch.Tensor, torch.Tensor>? pad = null;
-        if (Padding == Padding.Same)
-        {
-            var (before, after) = Spatial.SamePadding(length, KernelSize, Strides, Dilation);
-            if (before + after > 0) pad = ConstantPad1d((before, after), 0);
-        }
-        return Assemble(pad, convolution);
+        return Assemble(before == after ? null : ConstantPad1d((before, after), 0), convolution);
     }
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) =>

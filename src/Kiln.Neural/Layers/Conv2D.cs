@@ -18,16 +18,15 @@ public sealed class Conv2D(int filters, int kernelSize, int strides = 1, Padding
     public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape)
     {
         var (channels, height, width) = Spatial.ChannelsFirst(inputShape, Kind);
-        var convolution = Conv2d(channels, Filters, KernelSize, stride: Strides, dilation: Dilation);
+        var (top, bottom) = Padding == Padding.Same ? Spatial.SamePadding(height, KernelSize, Strides, Dilation) : (0, 0);
+        var (left, right) = Padding == Padding.Same ? Spatial.SamePadding(width, KernelSize, Strides, Dilation) : (0, 0);
+        // equal padding on both sides is done inside the convolution, which saves copying the input each step; only
+        // the odd pixel Keras pads after needs a padding step of its own
+        var inside = top == bottom && left == right;
+        var convolution = Conv2d(channels, Filters, (KernelSize, KernelSize), stride: (Strides, Strides),
+            padding: inside ? (top, left) : (0, 0), dilation: (Dilation, Dilation));
         Initialise(convolution.weight!, convolution.bias);
-        Module<torch.Tensor, torch.Tensor>? pad = null;
-        if (Padding == Padding.Same)
-        {
-            var (top, bottom) = Spatial.SamePadding(height, KernelSize, Strides, Dilation);
-            var (left, right) = Spatial.SamePadding(width, KernelSize, Strides, Dilation);
-            if (top + bottom + left + right > 0) pad = ZeroPad2d((left, right, top, bottom));
-        }
-        return Assemble(pad, convolution);
+        return Assemble(inside ? null : ZeroPad2d((left, right, top, bottom)), convolution);
     }
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape)
