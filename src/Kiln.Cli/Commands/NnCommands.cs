@@ -20,8 +20,10 @@ public static class NnCommands
 
     public static Command Create()
     {
-        var nn = new Command("nn", "Neural networks: train from a JSON architecture spec (kiln predict applies the package)");
+        var nn = new Command("nn", "Neural networks: train from a JSON architecture spec (kiln predict applies the package), compare variants of one");
         nn.Subcommands.Add(Train());
+        nn.Subcommands.Add(NnExperimentCommands.Experiment());
+        nn.Subcommands.Add(NnExperimentCommands.Overfit());
         return nn;
     }
 
@@ -189,7 +191,7 @@ public static class NnCommands
     }
 
     /// <summary>The images as the network's input rows, preprocessed as the package will record.</summary>
-    static Tensor<float> Inputs(IdxImages images, IReadOnlyList<long> rowShape, ImagePreprocessing preprocessing)
+    internal static Tensor<float> Inputs(IdxImages images, IReadOnlyList<long> rowShape, ImagePreprocessing preprocessing)
     {
         var values = new float[images.Pixels.Length];
         for (var i = 0; i < values.Length; i++) values[i] = images.Pixels[i];
@@ -197,7 +199,7 @@ public static class NnCommands
         return Tensor.Create(values, [images.Rows, .. rowShape.Select(d => (nint)d)]);
     }
 
-    static Tensor<float> Targets(byte[] labels, int classCount, bool oneHot)
+    internal static Tensor<float> Targets(byte[] labels, int classCount, bool oneHot)
     {
         if (!oneHot) return Tensor.Create([.. labels.Select(l => (float)l)], [labels.Length]);
         var values = new float[labels.Length * classCount];
