@@ -98,7 +98,7 @@ public static class ExperimentReport
             (chart.Title, chart.XLabel, chart.YLabel) = (measure, "epoch", measure);
             chart.Line(epochs, [.. variant.Epochs.Select(e => e.GetValueOrDefault(measure, double.NaN))], "training");
             if (variant.Epochs.All(e => e.ContainsKey("val_" + measure)))
-                chart.Line(epochs, [.. variant.Epochs.Select(e => e["val_" + measure])], "validation", dashed: true);
+                chart.Line(epochs, [.. variant.Epochs.Select(e => e["val_" + measure])], "validation");
             if (variant.RestoredEpoch is { } restored)
                 chart.Scatter([restored], [variant.Epochs[restored - 1].GetValueOrDefault("val_" + measure, double.NaN)], "restored", markerSize: 9);
         }
