@@ -25,6 +25,8 @@ public static class NnCommands
     {
         var nn = new Command("nn", "Neural networks: train from a JSON architecture spec (kiln predict applies the package)");
         nn.Subcommands.Add(Train());
+        nn.Subcommands.Add(NnExperimentCommands.Experiment());
+        nn.Subcommands.Add(NnExperimentCommands.Overfit());
         return nn;
     }
 
