@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Data.Datasets;
 
 namespace Kiln.Cli;
 
@@ -69,15 +70,5 @@ internal sealed class IdxImageData
     static string? PartPath(string folder, string part) =>
         new[] { part, part + ".gz" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
 
-    static IEnumerable<string> Candidates(string name)
-    {
-        if (Environment.GetEnvironmentVariable("KILN_SHARED") is { Length: > 0 } shared) yield return Path.Combine(shared, "datasets", name);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kiln.slnx")))
-            {
-                yield return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", name));
-                break;
-            }
-        yield return Path.Combine(Kiln.Data.Datasets.KilnHome.Path, "datasets", name);
-    }
+    static IEnumerable<string> Candidates(string name) => SharedFiles.Candidates(Path.Combine("datasets", name));
 }
