@@ -31,12 +31,12 @@ public sealed class HaarFaceDetector : IFaceDetector
     {
         _options = options ?? new HaarFaceOptions();
         _options.Check();
-        CascadePath = ModelFiles.Resolve(_options.CascadePath, DefaultCascade, "Haar cascade", [.. SystemCascades]);
+        ModelPath = ModelFiles.Resolve(_options.CascadePath, DefaultCascade, "Haar cascade", [.. SystemCascades]);
         _cascade = new CascadeClassifier();
         bool loaded;
         try
         {
-            loaded = _cascade.Load(CascadePath) && !_cascade.Empty();
+            loaded = _cascade.Load(ModelPath) && !_cascade.Empty();
         }
         catch (OpenCVException)
         {
@@ -45,14 +45,14 @@ public sealed class HaarFaceDetector : IFaceDetector
         if (!loaded)
         {
             _cascade.Dispose();
-            throw new DataFormatException(CascadePath, null, null, "not an OpenCV cascade classifier (Haar or LBP XML)");
+            throw new DataFormatException(ModelPath, null, null, "not an OpenCV cascade classifier (Haar or LBP XML)");
         }
     }
 
     public string Name => "haar";
 
     /// <summary>The cascade file in use.</summary>
-    public string CascadePath { get; }
+    public string ModelPath { get; }
 
     public IReadOnlyList<DetectedFace> Detect(Mat image)
     {

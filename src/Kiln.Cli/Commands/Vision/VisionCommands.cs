@@ -2,15 +2,16 @@ using System.CommandLine;
 
 namespace Kiln.Cli.Commands.Vision;
 
-/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning.</summary>
+/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning, face detection.</summary>
 public static class VisionCommands
 {
     public static Command Create()
     {
-        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents");
+        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents, find faces");
         vision.Subcommands.Add(EditCommand.Create());
         vision.Subcommands.Add(EditCommand.ListOperations());
         vision.Subcommands.Add(ScanCommand.Create());
+        vision.Subcommands.Add(FacesCommand.Create());
         return vision;
     }
 }
