@@ -22,7 +22,4 @@ public static class SharedFiles
             }
         yield return Path.Combine(KilnHome.Path, relativePath);
     }
-
-    /// <summary>The first candidate that exists as a file, or null.</summary>
-    public static string? FindFile(string relativePath) => Candidates(relativePath).FirstOrDefault(File.Exists);
 }
