@@ -21,6 +21,8 @@ sealed class OnnxModel : IDisposable
             // UltraFace's export lists its weights among the graph inputs, which ONNX Runtime warns about once per weight.
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
+        // Idle worker threads sleep rather than spin: between inferences a video loop decodes, draws and encodes on the same cores.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try
         {
             _session = new InferenceSession(path, options);
