@@ -17,15 +17,15 @@ public static class FacesCommand
     public static Command Create()
     {
         var input = new Argument<string?>("input") { Description = "An image or a video file (or give --camera)", Arity = ArgumentArity.ZeroOrOne };
-        var camera = new Option<int?>("--camera") { Description = "Read camera number N instead of a file" };
+        var camera = new Option<int?>("--camera") { HelpName = "N", Description = "Read camera number N instead of a file" };
         var detector = new Option<string>("--detector") { Description = "haar, yunet or ultraface", DefaultValueFactory = _ => "yunet" };
         detector.AcceptOnlyFromAmong([.. FaceDetectors.Names]);
-        var model = new Option<string>("--model") { Description = "The model file (ONNX, or the cascade XML for haar) instead of the default in the shared models folder" };
-        var score = new Option<double?>("--score") { Description = "Least score to keep a face (yunet 0.9, ultraface 0.7; haar: least merged windows, 5)" };
-        var nms = new Option<double?>("--nms") { Description = "Overlap (IoU) above which the weaker of two boxes is dropped (yunet and ultraface, 0.3)" };
-        var crops = new Option<string>("--save-crops") { Description = "Save each face found as its own image in this folder" };
-        var outPath = new Option<string>("--out") { Description = "Write the annotated image, or for a video the annotated video (.mp4, .avi, .mkv, .mov)" };
-        var maxFrames = new Option<int?>("--max-frames") { Description = "Stop a video or camera after this many frames" };
+        var model = new Option<string>("--model") { HelpName = "PATH", Description = "The model file (ONNX, or the cascade XML for haar) instead of the default in the shared models folder" };
+        var score = new Option<double?>("--score") { HelpName = "SCORE", Description = "Least score to keep a face (yunet 0.9, ultraface 0.7; haar: least merged windows, 5)" };
+        var nms = new Option<double?>("--nms") { HelpName = "IOU", Description = "Overlap (IoU) above which the weaker of two boxes is dropped (yunet and ultraface, 0.3)" };
+        var crops = new Option<string>("--save-crops") { HelpName = "DIR", Description = "Save each face found as its own image in this folder" };
+        var outPath = new Option<string>("--out") { HelpName = "PATH", Description = "Write the annotated image, or for a video the annotated video (.mp4, .avi, .mkv, .mov)" };
+        var maxFrames = new Option<int?>("--max-frames") { HelpName = "N", Description = "Stop a video or camera after this many frames" };
         var noWindow = new Option<bool>("--no-window") { Description = "Do not show the video in a window even when a display is available" };
         var command = new Command("faces", "Detect faces (Haar cascade, YuNet or UltraFace) in an image, a video or a camera stream");
         command.Arguments.Add(input);
@@ -101,6 +101,7 @@ public static class FacesCommand
         var stem = source.IsCamera ? $"camera{request.Camera}" : Path.GetFileNameWithoutExtension(source.Name);
         var counts = new List<int>();
         var cropCount = 0;
+        var progress = new ProgressLines(output.IsJson ? TextWriter.Null : log, source.Name);
         VideoRunResult result;
         var stopped = false;
         try
@@ -113,13 +114,12 @@ public static class FacesCommand
                     for (var i = 0; i < faces.Count; i++)
                         if (SaveCrop(frame, faces[i], folder, $"{stem}-{number + 1:00000}-face-{i + 1}.png") is not null) cropCount++;
                 FaceDrawing.Draw(frame, faces);
-            }, sink, new VideoRunOptions { MaxFrames = request.MaxFrames }, window,
-                new ProgressLines(output.IsJson ? TextWriter.Null : log, source.Name), cancellationToken);
+            }, sink, new VideoRunOptions { MaxFrames = request.MaxFrames }, window, progress, cancellationToken);
         }
         catch (OperationCanceledException) when (source.IsCamera)
         {
             // A camera runs until stopped: what was recorded up to then is the recording.
-            result = new VideoRunResult(counts.Count, 0);
+            result = new VideoRunResult(counts.Count, progress.Last?.Fps ?? 0);
             stopped = true;
         }
         sink?.Complete();
@@ -158,8 +158,12 @@ public static class FacesCommand
     {
         int _last = -1;
 
+        /// <summary>The latest report, which still gives the frame rate when a camera run is stopped.</summary>
+        public VideoProgress? Last { get; private set; }
+
         public void Report(VideoProgress value)
         {
+            Last = value;
             var step = value.FrameCount is { } total and > 0 ? value.Frame * 10 / total : value.Frame / 100;
             if (step == _last) return;
             _last = step;
