@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Data.Datasets;
 
 namespace Kiln.Cli;
 
@@ -43,15 +44,5 @@ internal sealed class IdxImageData
     /// <summary>The first <paramref name="limit"/> images (all when null) of the train or t10k part, with their labels.</summary>
     public IdxImageSet Load(string part, int? limit) => IdxImageSet.ReadPart(Folder, part, limit);
 
-    static IEnumerable<string> Candidates(string name)
-    {
-        if (Environment.GetEnvironmentVariable("KILN_SHARED") is { Length: > 0 } shared) yield return Path.Combine(shared, "datasets", name);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kiln.slnx")))
-            {
-                yield return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", name));
-                break;
-            }
-        yield return Path.Combine(Kiln.Data.Datasets.KilnHome.Path, "datasets", name);
-    }
+    static IEnumerable<string> Candidates(string name) => SharedFiles.Candidates(Path.Combine("datasets", name));
 }

@@ -32,9 +32,10 @@ public static class DocumentScanner
         // A page on a plain background can lose an edge to low contrast; its bright region still outlines it.
         using var bright = Thresholds.Otsu(blurred).Image;
         var minimumArea = options.MinimumPageFraction * small.Width * small.Height;
+        var joinedPixels = EdgeMap.Of(joined);
         var quad = new[] { joined, edges, bright }
             .SelectMany(binary => Quadrilaterals(binary, minimumArea))
-            .Select(q => (Corners: q, Support: EdgeSupport(q, joined)))
+            .Select(q => (Corners: q, Support: EdgeSupport(q, joinedPixels)))
             .Where(c => c.Support >= MinimumSupport)
             .OrderByDescending(c => Cv2.ContourArea(c.Corners) * c.Support)
             .Select(c => c.Corners)
@@ -107,7 +108,7 @@ public static class DocumentScanner
     /// The share of points along the four sides that lie on an edge: a page's outline runs along edges all the way round,
     /// while an outline that swallowed the background cuts across it.
     /// </summary>
-    static double EdgeSupport(Point2f[] corners, Mat edges)
+    static double EdgeSupport(Point2f[] corners, EdgeMap edges)
     {
         int on = 0, all = 0;
         for (var side = 0; side < 4; side++)
@@ -119,22 +120,33 @@ public static class DocumentScanner
                 var t = (double)step / steps;
                 var (x, y) = ((int)Math.Round(a.X + t * (b.X - a.X)), (int)Math.Round(a.Y + t * (b.Y - a.Y)));
                 all++;
-                if (OnEdge(edges, x, y)) on++;
+                if (edges.Near(x, y)) on++;
             }
         }
         return all == 0 ? 0 : (double)on / all;
     }
 
-    /// <summary>An edge pixel within one pixel of (x, y); the edges given are already thickened by a dilation.</summary>
-    static bool OnEdge(Mat edges, int x, int y)
+    /// <summary>An edge map's pixels, copied out of OpenCV once because the support of every candidate reads thousands of them.</summary>
+    readonly record struct EdgeMap(byte[] Pixels, int Width, int Height)
     {
-        for (var dy = -1; dy <= 1; dy++)
-            for (var dx = -1; dx <= 1; dx++)
-            {
-                var (px, py) = (x + dx, y + dy);
-                if (px >= 0 && py >= 0 && px < edges.Width && py < edges.Height && edges.At<byte>(py, px) != 0) return true;
-            }
-        return false;
+        public static EdgeMap Of(Mat edges)
+        {
+            using var continuous = edges.IsContinuous() ? null : edges.Clone();
+            (continuous ?? edges).GetArray(out byte[] pixels);
+            return new EdgeMap(pixels, edges.Width, edges.Height);
+        }
+
+        /// <summary>An edge pixel within one pixel of (x, y); the edges given are already thickened by a dilation.</summary>
+        public bool Near(int x, int y)
+        {
+            for (var dy = -1; dy <= 1; dy++)
+                for (var dx = -1; dx <= 1; dx++)
+                {
+                    var (px, py) = (x + dx, y + dy);
+                    if (px >= 0 && py >= 0 && px < Width && py < Height && Pixels[py * Width + px] != 0) return true;
+                }
+            return false;
+        }
     }
 
     /// <summary>
@@ -175,12 +187,10 @@ public static class DocumentScanner
     {
         using var found = new Mat();
         Cv2.FindNonZero(edges, found);
-        var points = new List<Point2f>((int)found.Total());
-        for (var i = 0; i < found.Total(); i++)
-        {
-            var p = found.At<Point>(i);
-            points.Add(new Point2f(p.X, p.Y));
-        }
+        if (found.Empty()) return [];
+        found.GetArray(out Point[] pixels);
+        var points = new List<Point2f>(pixels.Length);
+        foreach (var p in pixels) points.Add(new Point2f(p.X, p.Y));
         return points;
     }
 

@@ -21,6 +21,11 @@ static class Check
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{low}, {high}], got {value}");
     }
 
+    public static void AtLeast(int value, int least, string name)
+    {
+        if (value < least) throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least {least}, got {value}");
+    }
+
     public static void NotEmpty(OpenCvSharp.Mat image)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -2,17 +2,18 @@ using System.CommandLine;
 
 namespace Kiln.Cli.Commands.Vision;
 
-/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning, keypoint and template matching.</summary>
+/// <summary><c>kiln vision</c>: the OpenCV tools — image editing, document scanning, keypoint and template matching, face detection.</summary>
 public static class VisionCommands
 {
     public static Command Create()
     {
-        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents, match keypoints and templates");
+        var vision = new Command("vision", "Computer vision with OpenCV: edit images, scan documents, match keypoints and templates, find faces");
         vision.Subcommands.Add(EditCommand.Create());
         vision.Subcommands.Add(EditCommand.ListOperations());
         vision.Subcommands.Add(ScanCommand.Create());
         vision.Subcommands.Add(MatchCommand.Create());
         vision.Subcommands.Add(TemplateCommand.Create());
+        vision.Subcommands.Add(FacesCommand.Create());
         return vision;
     }
 }
