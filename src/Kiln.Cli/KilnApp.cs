@@ -17,6 +17,9 @@ public static class KilnApp
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NnCommands.Create());
+        root.Subcommands.Add(RunsCommands.Create());
+        root.Subcommands.Add(ExperimentsCommands.Create());
+        root.Subcommands.Add(RegistryCommands.Create());
         root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }

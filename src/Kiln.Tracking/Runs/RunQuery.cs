@@ -7,4 +7,7 @@ public sealed record RunQuery
     public LifecycleView View { get; init; } = LifecycleView.ActiveOnly;
     public RunStatus? Status { get; init; }
     public int MaxResults { get; init; } = 1000;
+
+    /// <summary>Only runs that carry every one of these tags with exactly these values.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
 }

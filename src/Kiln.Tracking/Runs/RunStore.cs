@@ -95,6 +95,8 @@ public sealed class RunStore
             var stored = StoredNames.Of(status);
             runs = runs.Where(r => r.Status == stored);
         }
+        foreach (var (key, value) in query.Tags ?? new Dictionary<string, string>())
+            runs = runs.Where(r => r.Tags.Any(t => t.Key == key && t.Value == value));
         var rows = await runs.OrderByDescending(r => r.StartTime).ThenBy(r => r.RunId).Take(query.MaxResults)
             .Include(r => r.Params).Include(r => r.Tags).Include(r => r.LatestMetrics).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
