@@ -7,6 +7,14 @@ static class StoredNames
 {
     public static string Of(LifecycleStage stage) => stage == LifecycleStage.Active ? "active" : "deleted";
 
+    /// <summary>The stored lifecycle stage a view keeps, or null when it keeps every stage.</summary>
+    public static string? Of(LifecycleView view) => view switch
+    {
+        LifecycleView.ActiveOnly => Of(LifecycleStage.Active),
+        LifecycleView.DeletedOnly => Of(LifecycleStage.Deleted),
+        _ => null,
+    };
+
     public static LifecycleStage Lifecycle(string text) => text == "deleted" ? LifecycleStage.Deleted : LifecycleStage.Active;
 
     public static string Of(RunStatus status) => status.ToString().ToUpperInvariant();

@@ -186,6 +186,22 @@ public class RunStoreTests
         Assert.Equal(b.Id, await runs.ResolveIdAsync(b.Id[..12]));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Backends), MemberType = typeof(TestStore))]
+    public async Task Runs_are_found_by_tag_and_counted_per_experiment(string backend)
+    {
+        await using var test = await TestStore.OpenAsync(backend);
+        var other = await test.Store.Experiments.CreateAsync("other");
+        var runs = test.Store.Runs;
+        var tagged = await runs.CreateAsync(new RunStart { Tags = new Dictionary<string, string> { ["kiln.package.sha256"] = "abc", ["team"] = "crm" } });
+        await runs.CreateAsync(new RunStart { Tags = new Dictionary<string, string> { ["kiln.package.sha256"] = "def" } });
+        await runs.CreateAsync(new RunStart { ExperimentId = other.Id });
+
+        Assert.Equal([tagged.Id], (await runs.SearchAsync(new RunQuery { Tags = new Dictionary<string, string> { ["kiln.package.sha256"] = "abc" } })).Select(r => r.Id));
+        Assert.Empty(await runs.SearchAsync(new RunQuery { Tags = new Dictionary<string, string> { ["kiln.package.sha256"] = "abc", ["team"] = "ops" } }));
+        Assert.Equal(new Dictionary<long, int> { [Experiment.DefaultId] = 2, [other.Id] = 1 }, await runs.CountByExperimentAsync());
+    }
+
     [Fact]
     public async Task A_run_id_prefix_must_be_unique_and_long_enough()
     {

@@ -42,8 +42,7 @@ public static class ExperimentsCommands
             var store = TrackingOptionsCli.Open(parseResult, cancellationToken);
             var view = parseResult.GetValue(deleted) ? LifecycleView.DeletedOnly : LifecycleView.ActiveOnly;
             var experiments = await store.Experiments.ListAsync(view, cancellationToken);
-            var runs = await store.Runs.SearchAsync(new RunQuery { View = view, MaxResults = int.MaxValue }, cancellationToken);
-            var counts = runs.GroupBy(r => r.ExperimentId).ToDictionary(g => g.Key, g => g.Count());
+            var counts = await store.Runs.CountByExperimentAsync(view, cancellationToken);
             if (output.IsJson)
             {
                 output.WriteJson(experiments.Select(e => new { e.Id, e.Name, e.Lifecycle, e.CreationTime, e.Tags, Runs = counts.GetValueOrDefault(e.Id) }));

@@ -83,11 +83,7 @@ public sealed class ExperimentStore
     {
         await using var context = _database.CreateContext();
         var query = context.Experiments.AsNoTracking().Include(e => e.Tags).AsQueryable();
-        if (view != LifecycleView.All)
-        {
-            var stage = StoredNames.Of(view == LifecycleView.ActiveOnly ? LifecycleStage.Active : LifecycleStage.Deleted);
-            query = query.Where(e => e.LifecycleStage == stage);
-        }
+        if (StoredNames.Of(view) is { } stage) query = query.Where(e => e.LifecycleStage == stage);
         var rows = await query.OrderBy(e => e.ExperimentId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToExperiment)];
     }

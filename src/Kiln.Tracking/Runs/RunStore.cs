@@ -85,11 +85,7 @@ public sealed class RunStore
         await using var context = _database.CreateContext();
         var runs = context.Runs.AsNoTracking().AsQueryable();
         if (query.ExperimentIds is { Count: > 0 } experiments) runs = runs.Where(r => experiments.Contains(r.ExperimentId));
-        if (query.View != LifecycleView.All)
-        {
-            var stage = StoredNames.Of(query.View == LifecycleView.ActiveOnly ? LifecycleStage.Active : LifecycleStage.Deleted);
-            runs = runs.Where(r => r.LifecycleStage == stage);
-        }
+        if (StoredNames.Of(query.View) is { } stage) runs = runs.Where(r => r.LifecycleStage == stage);
         if (query.Status is { } status)
         {
             var stored = StoredNames.Of(status);
@@ -101,6 +97,16 @@ public sealed class RunStore
             .Include(r => r.Params).Include(r => r.Tags).Include(r => r.LatestMetrics).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToRun)];
+    }
+
+    /// <summary>How many runs each experiment has (experiments without runs are left out).</summary>
+    public async Task<IReadOnlyDictionary<long, int>> CountByExperimentAsync(LifecycleView view = LifecycleView.ActiveOnly, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        var runs = context.Runs.AsNoTracking();
+        if (StoredNames.Of(view) is { } stage) runs = runs.Where(r => r.LifecycleStage == stage);
+        return await runs.GroupBy(r => r.ExperimentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes a run's status, end time or name. Ending it (a status other than running or scheduled) without an end time ends it now.</summary>
