@@ -193,5 +193,9 @@ public class TrackingCommandsTests
         Assert.Empty(Json(CliRun.Of("runs", "list", "--db", other, "--json")).EnumerateArray());
         Assert.True(File.Exists(other));
         Assert.Single(Json(CliRun.Of("runs", "list", "--json")).EnumerateArray());
+
+        var unreachable = CliRun.Of("registry", "list", "--db", "Host=127.0.0.1;Port=1;Database=kiln;Username=kiln;Timeout=2");
+        Assert.Equal(69, unreachable.ExitCode);
+        Assert.Contains("cannot open the tracking database", unreachable.Error);
     }
 }
