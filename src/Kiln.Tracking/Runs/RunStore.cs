@@ -155,15 +155,11 @@ public sealed class RunStore
         if (parameters.Count > TrackingLimits.ParamsOrTagsPerBatch) throw TrackingException.Invalid($"a batch may hold at most {TrackingLimits.ParamsOrTagsPerBatch} params; got {parameters.Count}");
         if (tags.Count > TrackingLimits.ParamsOrTagsPerBatch) throw TrackingException.Invalid($"a batch may hold at most {TrackingLimits.ParamsOrTagsPerBatch} tags; got {tags.Count}");
         var now = DateTimeOffset.UtcNow;
-        var metricRows = metrics.Select(m => new MetricRow
+        foreach (var m in metrics)
         {
-            RunId = runId,
-            Key = TrackingValidation.Key("metric", m.Key),
-            Value = double.IsNaN(m.Value) ? 0 : m.Value,
-            IsNan = double.IsNaN(m.Value),
-            Timestamp = StoredNames.Millis(m.Timestamp ?? now) is var t && t >= 0 ? t : throw TrackingException.Invalid($"metric '{m.Key}' has a time before 1970"),
-            Step = m.Step,
-        }).ToList();
+            TrackingValidation.Key("metric", m.Key);
+            if (StoredNames.Millis(m.Timestamp ?? now) < 0) throw TrackingException.Invalid($"metric '{m.Key}' has a time before 1970");
+        }
         foreach (var (key, value) in parameters)
         {
             TrackingValidation.Key("param", key);
@@ -181,6 +177,12 @@ public sealed class RunStore
             var run = await context.Runs.FirstOrDefaultAsync(r => r.RunId == runId, cancellationToken).ConfigureAwait(false)
                 ?? throw TrackingException.NotFound($"run '{runId}' does not exist");
             RequireActive(run);
+            // fresh rows on every attempt: a retried batch must not carry ids from the attempt that was rolled back
+            var metricRows = metrics.Select(m => new MetricRow
+            {
+                RunId = runId, Key = m.Key, Value = double.IsNaN(m.Value) ? 0 : m.Value, IsNan = double.IsNaN(m.Value),
+                Timestamp = StoredNames.Millis(m.Timestamp ?? now), Step = m.Step,
+            }).ToList();
             await AddParamsAsync(context, runId, parameters, cancellationToken).ConfigureAwait(false);
             await SetTagsAsync(context, runId, tags, cancellationToken).ConfigureAwait(false);
             context.Metrics.AddRange(metricRows);
