@@ -20,6 +20,9 @@ public static class KilnApp
         root.Subcommands.Add(CurvesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NnCommands.Create());
+        root.Subcommands.Add(RunsCommands.Create());
+        root.Subcommands.Add(ExperimentsCommands.Create());
+        root.Subcommands.Add(RegistryCommands.Create());
         root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }

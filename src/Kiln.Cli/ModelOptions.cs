@@ -30,12 +30,8 @@ internal static class ModelOptions
     }
 
     /// <summary>The --param pairs by name, values left as text for the catalog to convert and check.</summary>
-    public static Dictionary<string, object?> ParameterValues(ParseResult parseResult)
-    {
-        var (values, bare) = SplitParameters(parseResult);
-        if (bare.Count > 0) throw new ArgumentException($"--param '{bare[0]}' is not name=value (for example C=0.5)");
-        return values;
-    }
+    public static Dictionary<string, object?> ParameterValues(ParseResult parseResult) =>
+        KeyValueOptions.Parse(parseResult.GetValue(Parameters) ?? [], "--param", "C=0.5").ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
 
     /// <summary>The --param pairs by name, and apart from them the entries that are a bare name with no value.</summary>
     public static (Dictionary<string, object?> Values, List<string> BareNames) SplitParameters(ParseResult parseResult)

@@ -4,6 +4,7 @@ using Kiln.Learn;
 using Kiln.Learn.Training;
 using Kiln.Neural.Packaging;
 using Kiln.Plots;
+using Kiln.Tracking;
 using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
@@ -16,29 +17,35 @@ public static class TrainCommands
     static Command Train()
     {
         var outPath = new Option<string>("--out") { Description = "The model package to write (.kiln)", Required = true };
-        var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package");
+        var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package; the run is recorded (kiln runs list)");
         ModelOptions.AddTo(command);
         command.Options.Add(outPath);
+        TrackingOptionsCli.AddRecordingOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
-            var result = ModelTraining.Train(frame, path, parseResult.GetValue(ModelOptions.Target)!, parseResult.GetValue(ModelOptions.Model)!,
-                ModelOptions.ParameterValues(parseResult), parseResult.GetValue(ModelOptions.Seed), cancellationToken);
+            var fingerprint = DataFingerprint.Of(frame);
+            var modelName = parseResult.GetValue(ModelOptions.Model)!;
+            var seed = parseResult.GetValue(ModelOptions.Seed);
+            using var run = CommandRun.Start(parseResult, $"train {modelName}", seed, fingerprint, cancellationToken);
+            var result = ModelTraining.Train(frame, path, parseResult.GetValue(ModelOptions.Target)!, modelName,
+                ModelOptions.ParameterValues(parseResult), seed, cancellationToken);
             var package = Path.GetFullPath(parseResult.GetValue(outPath)!);
             ModelPackage.Save(result.Model, package, new PackageInfo
             {
                 Metrics = result.TrainingScores?.Summary(),
-                DataFingerprint = DataFingerprint.Of(frame),
-                Seed = parseResult.GetValue(ModelOptions.Seed),
+                DataFingerprint = fingerprint,
+                Seed = seed,
             });
+            Record(run, result, package, path, parseResult.GetValue(ModelOptions.Target)!);
             var steps = result.Model.Steps.Select(s => s.Name).ToList();
             if (output.IsJson)
             {
                 output.WriteJson(new
                 {
                     Model = result.Entry.Name, Package = package, result.Rows, result.Seconds, Preprocessing = steps[..^1],
-                    result.Columns, TrainingScores = result.TrainingScores,
+                    result.Columns, TrainingScores = result.TrainingScores, Run = run.RunId,
                 });
                 return Task.FromResult(0);
             }
@@ -48,10 +55,27 @@ public static class TrainCommands
                 $", {result.Columns.Text.Count} text columns one-hot encoded, {result.Columns.Dates.Count} date columns split into parts");
             foreach (var dropped in result.Columns.Dropped) output.Writer.WriteLine($"  left out '{dropped.Column}': {dropped.Reason}");
             if (result.TrainingScores is { } scores) WriteScores(output, scores, "training-set scores");
+            if (run.RunId is { } id) output.Writer.WriteLine($"run {id} (kiln runs show {id[..8]})");
             output.Writer.WriteLine(package);
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>The run's record of a training: the model and its full hyperparameters, the training scores, the package.</summary>
+    static void Record(CommandRun run, TrainingResult result, string package, string data, string target)
+    {
+        if (run.RunId is null) return;
+        // the package's own manifest has every hyperparameter, defaults included, flattened per pipeline step
+        var recorded = new Dictionary<string, string>(StringComparer.Ordinal) { ["model"] = result.Entry.Name, ["target"] = target };
+        foreach (var (key, value) in RunParams.Flatten(ModelPackage.ReadManifest(package).Parameters)) recorded.TryAdd(key, value);
+        run.LogParams(recorded);
+        run.SetTags(new Dictionary<string, string> { ["kiln.command"] = "train", ["kiln.data"] = data, ["kiln.rows"] = result.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (result.TrainingScores is { } scores)
+            run.LogMetrics(scores.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal));
+        run.LogMetrics(new Dictionary<string, double> { ["fit_seconds"] = result.Seconds });
+        run.LogModelPackage(package);
+        run.Finish();
     }
 
     static Command Predict()
