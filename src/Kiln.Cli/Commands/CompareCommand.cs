@@ -26,6 +26,7 @@ public static class CompareCommand
         var command = DataCommands.Reading("compare", "Compare models on a file by cross-validation and a held-out split, ranked, with a verdict and a report");
         foreach (var option in new Option[] { ModelOptions.Target, task, models, all, ModelOptions.Folds, ModelOptions.Scoring, testSize, ModelOptions.Seed, outPath })
             command.Options.Add(option);
+        TrackingOptionsCli.AddRecordingOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
@@ -52,6 +53,8 @@ public static class CompareCommand
             foreach (var reason in leftOut) log.WriteLine($"compare: left out {reason}");
             log.WriteLine($"compare: {(role == EstimatorRole.Classifier ? "classification" : "regression")} of '{target}' with {names.Count} models: {string.Join(", ", names)}");
 
+            using var run = CommandRun.Start(parseResult, $"compare {target}", parseResult.GetValue(ModelOptions.Seed) ?? 0,
+                DataFingerprint.Of(frame), cancellationToken);
             var options = new ComparisonOptions
             {
                 TestSize = parseResult.GetValue(testSize), Folds = ModelOptions.FoldCount(parseResult), Scoring = parseResult.GetValue(ModelOptions.Scoring),
@@ -64,11 +67,36 @@ public static class CompareCommand
                 ComparisonReport.Write(result, path, staging);
                 Kiln.Data.AtomicFile.WriteAllText(Path.Combine(staging, JsonFile), CliOutput.ToJson(Summary(result, leftOut, folder)));
             }, cancellationToken);
+            Record(run, result, path, folder);
             if (output.IsJson) output.WriteJson(Summary(result, leftOut, folder));
             else Print(output, result, folder);
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>The comparison as one tracked run: its settings, each model's cross-validated and held-out score, and the report folder.</summary>
+    static void Record(CommandRun run, ComparisonResult result, string data, string folder)
+    {
+        if (run.RunId is null) return;
+        run.LogParams(new Dictionary<string, string>
+        {
+            ["target"] = result.Target, ["task"] = result.Task == EstimatorRole.Classifier ? "classification" : "regression",
+            ["scoring"] = result.Scoring, ["cv"] = result.Folds.ToString(CultureInfo.InvariantCulture),
+            ["models"] = string.Join(",", result.Models.Select(m => m.Entry.Name)), ["best"] = result.Best.Entry.Name,
+        });
+        run.SetTags(new Dictionary<string, string> { ["kiln.command"] = "compare", ["kiln.data"] = data });
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in result.Models.Where(m => m.Succeeded))
+        {
+            metrics[$"{m.Entry.Name}.cv_mean"] = m.MeanScore;
+            metrics[$"{m.Entry.Name}.cv_std"] = m.StdScore;
+            metrics[$"{m.Entry.Name}.held_out"] = m.HeldOut!.Score;
+            metrics[$"{m.Entry.Name}.fit_seconds"] = m.FitSeconds;
+        }
+        run.LogMetrics(metrics);
+        run.LogArtifact(folder);
+        run.Finish();
     }
 
     static object Summary(ComparisonResult result, IReadOnlyList<string> leftOut, string folder) => new

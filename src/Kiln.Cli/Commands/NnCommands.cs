@@ -10,6 +10,7 @@ using Kiln.Neural.Callbacks;
 using Kiln.Neural.Config;
 using Kiln.Neural.Packaging;
 using Kiln.Neural.Training;
+using Kiln.Neural.Tracking;
 using Kiln.Plots;
 
 namespace Kiln.Cli.Commands;
@@ -50,6 +51,7 @@ public static class NnCommands
         var command = new Command("train", "Train a network from a JSON spec on MNIST-style images or an image folder and save it as one package");
         foreach (var option in new Option[] { data, testData, arch, epochs, batchSize, optimizer, learningRate, validationSplit, augment, classWeight, callbacks, seed, limit, outPath, report, CliOutput.JsonOption })
             command.Options.Add(option);
+        TrackingOptionsCli.AddRecordingOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
@@ -59,7 +61,8 @@ public static class NnCommands
                 parseResult.GetValue(augment), parseResult.GetValue(classWeight), parseResult.GetValue(callbacks), parseResult.GetValue(seed), parseResult.GetValue(limit),
                 Path.GetFullPath(parseResult.GetValue(outPath)!), parseResult.GetValue(report) is { } folder ? Path.GetFullPath(folder) : null);
             var progress = output.IsJson ? parseResult.InvocationConfiguration.Error : output.Writer;
-            return Task.FromResult(Run(settings, output, progress, cancellationToken));
+            using var run = CommandRun.Start(parseResult, $"nn train {Path.GetFileNameWithoutExtension(settings.Arch)}", settings.Seed, null, cancellationToken);
+            return Task.FromResult(Run(settings, output, progress, run, cancellationToken));
         });
         return command;
     }
@@ -67,7 +70,7 @@ public static class NnCommands
     sealed record TrainSettings(string Data, string? TestData, string Arch, int Epochs, int BatchSize, string? Optimizer, double? LearningRate, double ValidationSplit,
         string? Augment, string? ClassWeight, string? Callbacks, long Seed, int? Limit, string Out, string? Report);
 
-    static int Run(TrainSettings settings, CliOutput output, TextWriter progress, CancellationToken cancellation)
+    static int Run(TrainSettings settings, CliOutput output, TextWriter progress, CommandRun run, CancellationToken cancellation)
     {
         if (settings.ValidationSplit is < 0 or >= 1) throw new ArgumentException($"--validation-split {settings.ValidationSplit}: give a fraction in [0, 1)");
         var augmentation = settings.Augment is { } augmentText ? Augmentation(augmentText) : null;
@@ -100,7 +103,11 @@ public static class NnCommands
             BatchSize = settings.BatchSize,
             Seed = settings.Seed,
             ClassWeights = balanced ? BalancedClassWeights.Of(data.Train) : null,
-            Callbacks = [new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder, validation is not null)],
+            Callbacks =
+            [
+                new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder, validation is not null),
+                .. run.RunId is null ? Array.Empty<ICallback>() : [new TrackingCallback(run, Path.Combine(runFolder, "tracking"))],
+            ],
         };
         var clock = Stopwatch.StartNew();
         var history = model.Fit(train, validation, fitOptions, null, cancellation);
@@ -126,6 +133,9 @@ public static class NnCommands
             DataFingerprint = data.Fingerprint,
             Seed = settings.Seed,
         });
+        run.SetTags(new Dictionary<string, string> { ["kiln.command"] = "nn train", ["kiln.data"] = data.Location, ["kiln.data_fingerprint"] = data.Fingerprint });
+        run.LogMetrics(testMetrics);
+        run.LogModelPackage(settings.Out);
         var (trainRows, validationRows) = (data.Train.Count, data.Validation?.Count ?? 0);
         var evaluatedOn = data.EvaluationName switch { "test" => "test", "val" => "validation", _ => "training" };
         IReadOnlyList<string> reportFiles = [];
@@ -156,6 +166,8 @@ public static class NnCommands
                 Wrong = wrong,
             }, reportFolder);
 
+        if (reportFiles.Count > 0) run.LogArtifact(settings.Report!);
+        run.Finish();
         if (output.IsJson)
         {
             output.WriteJson(new

@@ -35,6 +35,7 @@ public static class TuneCommand
         ModelOptions.AddTo(command);
         foreach (var option in new Option[] { search, space, trials, gridPoints, ModelOptions.Folds, ModelOptions.Scoring, testSize, outPath, report })
             command.Options.Add(option);
+        TrackingOptionsCli.AddRecordingOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
@@ -53,14 +54,17 @@ public static class TuneCommand
                 TestSize = parseResult.GetValue(testSize), Folds = ModelOptions.FoldCount(parseResult), Scoring = parseResult.GetValue(ModelOptions.Scoring), Seed = seed,
             };
             log.WriteLine($"tune: {searcher.Method} search of {setup.Entry.Name} over {searchSpace}");
+            var fingerprint = DataFingerprint.Of(frame);
+            using var tracked = CommandRun.Start(parseResult, $"tune {setup.Entry.Name}", seed, fingerprint, cancellationToken);
             var result = ModelTuning.Tune(setup, searcher, options, new ProgressLine(log, "tune"), cancellationToken);
 
             ModelPackage.Save(result.TunedModel, package, new PackageInfo
             {
-                Metrics = result.After.Evaluation.Summary(), DataFingerprint = DataFingerprint.Of(frame), Seed = seed,
+                Metrics = result.After.Evaluation.Summary(), DataFingerprint = fingerprint, Seed = seed,
             });
             var run = new TuneRun(result, setup, searchSpace.ToString(), package, folder, VerifyPackage(result, package));
             ReportFolder.Write(folder, JsonFile, "tune", staging => WriteReport(run, staging), cancellationToken);
+            Record(tracked, run, path);
             if (output.IsJson) output.WriteJson(Summary(run));
             else Print(output, run);
             return Task.FromResult(0);
@@ -70,6 +74,31 @@ public static class TuneCommand
 
     /// <summary>One finished tuning: the result, what was tuned over which space, where the package and report went, and how many held-out rows the reloaded package was checked on.</summary>
     sealed record TuneRun(TuningResult Result, TrainingSetup Setup, string Space, string Package, string Folder, int VerifiedRows);
+
+    /// <summary>The tuning as one tracked run: the search settings and best parameters, the scores before and after, the package and the report.</summary>
+    static void Record(CommandRun tracked, TuneRun run, string data)
+    {
+        if (tracked.RunId is null) return;
+        var r = run.Result;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["model"] = run.Setup.Entry.Name, ["target"] = run.Setup.Target.Name, ["search"] = r.Search.Method, ["space"] = run.Space,
+            ["scoring"] = r.Search.Scoring[0], ["cv"] = r.Search.FoldCount.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in r.Search.BestParameters) parameters["best." + name] = SearchSpace.Format(value);
+        tracked.LogParams(parameters);
+        tracked.SetTags(new Dictionary<string, string> { ["kiln.command"] = "tune", ["kiln.data"] = data });
+        tracked.LogMetrics(new Dictionary<string, double>
+        {
+            ["best_cv_score"] = r.Search.BestScore, ["default_cv_score"] = r.Baseline.MeanTestScore(),
+            ["held_out_before"] = r.Before.Score, ["held_out_after"] = r.After.Score, ["search_seconds"] = r.Search.Seconds,
+        });
+        foreach (var candidate in r.Search.Candidates)
+            tracked.LogMetrics(new Dictionary<string, double> { ["candidate_score"] = candidate.MeanTestScore }, step: candidate.Index);
+        tracked.LogModelPackage(run.Package);
+        tracked.LogArtifact(run.Folder);
+        tracked.Finish();
+    }
 
     static ParameterSearch Searcher(string method, SearchSpace space, int? trials, int gridPoints, long seed)
     {
