@@ -96,6 +96,23 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Any_splitter_can_be_given_with_the_groups_it_needs()
+    {
+        var (features, target) = ScikitLearnFixtures.Labelled("linear-diabetes.csv");
+        var groups = new Int64Column("patient group", [.. Enumerable.Range(0, features.RowCount).Select(i => (long)(i % 7))]);
+        var grouped = CrossValidation.Run(new LinearRegression(), features, target, new CrossValidationOptions { Splitter = new GroupKFold(3), Groups = groups });
+        Assert.Equal(3, grouped.Folds.Count);
+        Assert.Equal(features.RowCount, grouped.Folds.Sum(f => f.TestRows));
+
+        var ordered = CrossValidation.Run(new LinearRegression(), features, target, new CrossValidationOptions { Splitter = new TimeSeriesSplit(4) });
+        Assert.Equal(4, ordered.Folds.Count);
+        Assert.True(ordered.Folds[0].TrainRows < ordered.Folds[^1].TrainRows);
+
+        var error = Assert.Throws<ArgumentNullException>(() => CrossValidation.Run(new LinearRegression(), features, target, new CrossValidationOptions { Splitter = new GroupKFold(3) }));
+        Assert.Equal("groups", error.ParamName);
+    }
+
+    [Fact]
     public void One_fit_at_a_time_gives_the_same_scores_as_fits_in_parallel()
     {
         var (features, target) = ScikitLearnFixtures.Labelled("linear-iris.csv");
