@@ -18,6 +18,12 @@ public sealed record ComparedVariant
 
     public required double TestAccuracy { get; init; }
 
+    /// <summary>The final network's loss on the training rows, dropout off.</summary>
+    public required double TrainLoss { get; init; }
+
+    /// <summary>The final network's loss on the validation rows; NaN where not measured.</summary>
+    public required double ValidationLoss { get; init; }
+
     public required double Seconds { get; init; }
 
     public required long Parameters { get; init; }
@@ -27,4 +33,7 @@ public sealed record ComparedVariant
 
     /// <summary>Train minus validation accuracy.</summary>
     public double Gap => TrainAccuracy - ValidationAccuracy;
+
+    /// <summary>Validation minus train loss.</summary>
+    public double LossGap => ValidationLoss - TrainLoss;
 }

@@ -10,13 +10,13 @@ namespace Kiln.Plots;
 public static class ExperimentReport
 {
     static IReadOnlyList<string> Columns(ExperimentComparison comparison) =>
-        ["rank", "variant", .. comparison.Keys.Select(k => k.Key), "train_accuracy", "val_accuracy", "test_accuracy", "gap", "epochs", "seconds", "parameters"];
+        ["rank", "variant", .. comparison.Keys.Select(k => k.Key), "train_accuracy", "val_accuracy", "test_accuracy", "gap", "val_loss", "loss_gap", "epochs", "seconds", "parameters"];
 
     /// <summary>The results table's rows, best first; a key a variant leaves as in the base is blank.</summary>
     static IEnumerable<IReadOnlyList<string>> Rows(ExperimentComparison comparison) => comparison.Variants.Select((v, i) => (IReadOnlyList<string>)
     [
         N(i + 1), v.Name, .. comparison.Keys.Select(k => v.Settings.GetValueOrDefault(k.Key, "")),
-        F(v.TrainAccuracy), F(v.ValidationAccuracy), F(v.TestAccuracy), F(v.Gap),
+        F(v.TrainAccuracy), F(v.ValidationAccuracy), F(v.TestAccuracy), F(v.Gap), F(v.ValidationLoss), F(v.LossGap),
         v.RestoredEpoch is { } restored ? $"{N(v.Epochs.Count)} (best {N(restored)})" : N(v.Epochs.Count),
         v.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N(v.Parameters),
     ]);
@@ -39,7 +39,7 @@ public static class ExperimentReport
 
         report.Heading("Results");
         report.Table(Columns(comparison), Rows(comparison),
-            "Best first by validation accuracy. Accuracies are the final network's, dropout off; gap = train − validation accuracy.");
+            "Best first by validation accuracy. Measures are the final network's, dropout off; gap = train − validation accuracy, loss gap = validation − train loss.");
         var names = comparison.Variants.Select(v => v.Name).ToArray();
         var accuracy = Accuracies("Accuracy by variant", names, comparison.Variants);
         accuracy.Width = Math.Clamp(160 + 90 * names.Length, 640, 1600);
@@ -51,6 +51,10 @@ public static class ExperimentReport
                 .Bar(names, [.. comparison.Variants.Select(v => v.Gap * 100)]);
             report.Chart(gap, "How far the network does better on the rows it learnt than on held-out rows; smaller is less overfitting");
             files.AddRange(SaveChart(gap, folder, "gap-by-variant"));
+            var lossGap = new Chart("Loss gap: validation − train loss") { XLabel = "variant", YLabel = "loss", Width = accuracy.Width }
+                .Bar(names, [.. comparison.Variants.Select(v => v.LossGap)]);
+            report.Chart(lossGap, "The same gap in loss: an overfitted network grows surer of its wrong answers long after its accuracy has stopped moving");
+            files.AddRange(SaveChart(lossGap, folder, "loss-gap-by-variant"));
         }
 
         report.Heading("By varied key");

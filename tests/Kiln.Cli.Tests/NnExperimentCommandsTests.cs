@@ -33,11 +33,11 @@ public class NnExperimentCommandsTests
             Assert.Equal(2, variant.GetProperty("history").GetArrayLength());
             Assert.InRange(variant.GetProperty("testAccuracy").GetDouble(), 0.3, 1); // ten classes: chance is 0.1
         }
-        Assert.Equal(32 * 785 + 128 * 33 + 10 * 129, variants.Single(v => v.GetProperty("name").GetString() == "units=32").GetProperty("parameters").GetInt64());
+        Assert.Equal(32 * 785 + 32 * 33 + 10 * 33, variants.Single(v => v.GetProperty("name").GetString() == "units=32").GetProperty("parameters").GetInt64());
         Assert.Contains("[1/3] base epoch 1/2 - loss:", run.Error);
 
         var table = Kiln.Data.Frame.ReadCsv(Path.Combine(folder.Path, "results.csv"));
-        Assert.Equal(["rank", "variant", "units", "dropout", "train_accuracy", "val_accuracy", "test_accuracy", "gap", "train_loss", "val_loss", "test_loss",
+        Assert.Equal(["rank", "variant", "units", "dropout", "train_accuracy", "val_accuracy", "test_accuracy", "gap", "train_loss", "val_loss", "test_loss", "loss_gap",
             "epochs", "restored_epoch", "seconds", "parameters"], table.ColumnNames);
         Assert.Equal(3, table.RowCount);
         Assert.Equal(variants[0].GetProperty("name").GetString(), (string?)table["variant"].GetValue(0));
@@ -56,12 +56,12 @@ public class NnExperimentCommandsTests
     {
         SharedFolder.RequireDataset("fashion-mnist");
         using var folder = new TemporaryFolder();
-        var run = CliRun.Of("nn", "overfit", "--data", "fashion-mnist", "--limit", "200", "--epochs", "2", "--out", folder.Path, "--json");
+        var run = CliRun.Of("nn", "overfit", "--data", "fashion-mnist", "--limit", "400", "--epochs", "2", "--out", folder.Path, "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var summary = JsonDocument.Parse(run.Output);
         var variants = summary.RootElement.GetProperty("variants").EnumerateArray().ToList();
-        Assert.Equal(["base", "dropout=0.5", "early-stopping=5", "l2=0.001"], variants.Select(v => v.GetProperty("name").GetString()).Order());
-        Assert.Equal(160, summary.RootElement.GetProperty("trainRows").GetInt32());
+        Assert.Equal(["base", "dropout=0.5", "early-stopping=5", "l2=0.01"], variants.Select(v => v.GetProperty("name").GetString()).Order());
+        Assert.Equal(200, summary.RootElement.GetProperty("trainRows").GetInt32()); // half the rows validate
         var parameters = 785 * 512 + 513 * 512 * 2 + 513 * 10;
         Assert.All(variants, v => Assert.Equal(parameters, v.GetProperty("parameters").GetInt64()));
         Assert.All(variants, v => Assert.Equal(v.GetProperty("trainAccuracy").GetDouble() - v.GetProperty("validationAccuracy").GetDouble(), v.GetProperty("gap").GetDouble(), 12));

@@ -16,6 +16,8 @@ public class ExperimentReportTests
         TrainAccuracy = train,
         ValidationAccuracy = validation,
         TestAccuracy = validation - 0.01,
+        ValidationLoss = 0.9,
+        TrainLoss = 0.4,
         Seconds = 1.5,
         Parameters = 1234,
         RestoredEpoch = restored,
@@ -41,7 +43,7 @@ public class ExperimentReportTests
         using var folder = new TemporaryFolder();
         var files = ExperimentReport.Write(Comparison(), folder.Path);
         Assert.Equal(Path.Combine(folder.Path, "report.html"), files[0]);
-        foreach (var name in new[] { "accuracy-by-variant", "gap-by-variant", "key-units", "key-dropout", "curves-01", "curves-02", "curves-03" })
+        foreach (var name in new[] { "accuracy-by-variant", "gap-by-variant", "loss-gap-by-variant", "key-units", "key-dropout", "curves-01", "curves-02", "curves-03" })
         {
             Assert.Contains(Path.Combine(folder.Path, name + ".png"), files);
             Assert.True(File.Exists(Path.Combine(folder.Path, name + ".svg")), name);

@@ -196,6 +196,8 @@ public static class NnExperimentCommands
         Epochs = result.Epochs,
         TrainAccuracy = result.TrainAccuracy,
         ValidationAccuracy = result.ValidationAccuracy,
+        ValidationLoss = result.ValidationLoss,
+        TrainLoss = result.TrainLoss,
         TestAccuracy = result.TestAccuracy,
         Seconds = result.Seconds,
         Parameters = result.Parameters,
@@ -219,6 +221,7 @@ public static class NnExperimentCommands
             Numbers("train_loss", r => Measure(r.Train, "loss")),
             Numbers("val_loss", r => Measure(r.Validation, "loss")),
             Numbers("test_loss", r => Measure(r.Test, "loss")),
+            Numbers("loss_gap", r => r.LossGap),
             new Int64Column("epochs", [.. ranked.Select(r => (long)r.Epochs.Count)]),
             Numbers("restored_epoch", r => r.RestoredEpoch ?? double.NaN),
             Numbers("seconds", r => r.Seconds),
@@ -250,6 +253,7 @@ public static class NnExperimentCommands
             ValidationAccuracy = Finite(r.ValidationAccuracy),
             TestAccuracy = Finite(r.TestAccuracy),
             Gap = Finite(r.Gap),
+            LossGap = Finite(r.LossGap),
             r.Train,
             r.Validation,
             r.Test,
@@ -268,11 +272,11 @@ public static class NnExperimentCommands
     static Table ConsoleTable(IReadOnlyList<VariantResult> ranked, string rankedBy)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"best first by {rankedBy}")
-            .AddColumns("#", "variant", "train acc", "val acc", "test acc", "gap", "epochs", "seconds", "parameters");
+            .AddColumns("#", "variant", "train acc", "val acc", "test acc", "gap", "val loss", "epochs", "seconds", "parameters");
         for (var i = 0; i < ranked.Count; i++)
         {
             var r = ranked[i];
-            table.AddRow(N(i + 1), Markup.Escape(r.Variant.Name), F(r.TrainAccuracy), F(r.ValidationAccuracy), F(r.TestAccuracy), F(r.Gap),
+            table.AddRow(N(i + 1), Markup.Escape(r.Variant.Name), F(r.TrainAccuracy), F(r.ValidationAccuracy), F(r.TestAccuracy), F(r.Gap), F(r.ValidationLoss),
                 r.RestoredEpoch is { } best ? $"{r.Epochs.Count} (best {best})" : N(r.Epochs.Count), r.Seconds.ToString("0.0", CultureInfo.InvariantCulture), N(r.Parameters));
         }
         return table;
@@ -289,7 +293,7 @@ public static class NnExperimentCommands
         {
             var prefix = $"[{value.Variant + 1}/{value.Variants}] {value.Name}";
             if (value.Finished is { } done)
-                writer.WriteLine($"{prefix}: train {F(done.TrainAccuracy)}, validation {F(done.ValidationAccuracy)}, test {F(done.TestAccuracy)} " +
+                writer.WriteLine($"{prefix}: train {F(done.TrainAccuracy)}, validation {F(done.ValidationAccuracy)} (loss {F(done.ValidationLoss)}), test {F(done.TestAccuracy)} " +
                     $"after {done.Epochs.Count} epochs in {done.Seconds:F1} s");
             else if (value.Logs is { } logs)
                 writer.WriteLine($"{prefix} epoch {value.Epoch}/{value.Epochs} - " +

@@ -24,11 +24,9 @@ public static class Experiment
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(data);
         Check(variants, data);
-        var trainX = ExperimentData.Rows(data.X, 0, data.TrainRows);
-        var trainY = ExperimentData.Rows(data.Y, 0, data.TrainRows);
-        var validation = data.ValidationRows > 0
-            ? (X: ExperimentData.Rows(data.X, data.TrainRows, data.ValidationRows), Y: ExperimentData.Rows(data.Y, data.TrainRows, data.ValidationRows))
-            : default;
+        var (trainX, validationX) = data.Split(data.X);
+        var (trainY, validationY) = data.Split(data.Y);
+        var validation = data.ValidationRows > 0 ? (validationX, validationY) : default;
         var results = new List<VariantResult>();
         for (var i = 0; i < variants.Count; i++)
         {

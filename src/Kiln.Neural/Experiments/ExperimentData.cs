@@ -13,12 +13,13 @@ public sealed record ExperimentData(Tensor<float> X, Tensor<float> Y, double Val
 
     public int ValidationRows => (int)X.Lengths[0] - TrainRows;
 
-    /// <summary><paramref name="count"/> rows of <paramref name="values"/> from row <paramref name="start"/>, as a tensor of their own.</summary>
-    internal static Tensor<float> Rows(Tensor<float> values, int start, int count)
+    /// <summary>The training rows and the held-out rows of <paramref name="values"/> (X or Y), each a tensor of its own.</summary>
+    internal (Tensor<float> Train, Tensor<float> Validation) Split(Tensor<float> values)
     {
-        var width = (int)(values.FlattenedLength / values.Lengths[0]);
         var all = new float[values.FlattenedLength];
         values.FlattenTo(all);
-        return Tensor.Create(all[(start * width)..((start + count) * width)], [count, .. values.Lengths[1..]]);
+        var width = all.Length / (int)values.Lengths[0];
+        var rest = values.Lengths[1..].ToArray();
+        return (Tensor.Create(all[..(TrainRows * width)], [TrainRows, .. rest]), Tensor.Create(all[(TrainRows * width)..], [ValidationRows, .. rest]));
     }
 }

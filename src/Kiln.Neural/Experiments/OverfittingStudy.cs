@@ -19,7 +19,7 @@ public static class OverfittingStudy
     public const double ValidationSplit = 0.5;
 
     /// <summary>The three remedies, each varied alone against the base.</summary>
-    public const string Remedies = "dropout=0.5;l2=0.001;early-stopping=5";
+    public const string Remedies = "dropout=0.5;l2=0.01;early-stopping=5";
 
     public static ExperimentTraining Training { get; } = new() { Epochs = 50, BatchSize = 32 };
 

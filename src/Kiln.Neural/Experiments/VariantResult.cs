@@ -32,8 +32,16 @@ public sealed record VariantResult
 
     public double ValidationAccuracy => Validation?.GetValueOrDefault("accuracy", double.NaN) ?? double.NaN;
 
+    public double TrainLoss => Train.GetValueOrDefault("loss", double.NaN);
+
+    /// <summary>The final network's loss on the validation rows (with any kernel penalty, as Keras reports it): where overfitting shows first, climbing while accuracy holds.</summary>
+    public double ValidationLoss => Validation?.GetValueOrDefault("loss", double.NaN) ?? double.NaN;
+
     public double TestAccuracy => Test?.GetValueOrDefault("accuracy", double.NaN) ?? double.NaN;
 
     /// <summary>Train minus validation accuracy: how much the network learnt rows rather than the task.</summary>
     public double Gap => TrainAccuracy - ValidationAccuracy;
+
+    /// <summary>Validation minus train loss: the same gap in loss, which grows long after accuracy has stopped moving. A kernel penalty, in both, cancels out.</summary>
+    public double LossGap => ValidationLoss - TrainLoss;
 }
