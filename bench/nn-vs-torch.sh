@@ -2,8 +2,8 @@
 # Kiln's neural networks beside PyTorch's (Debian's python3-torch) on the same data with the same settings: the dense
 # network of docs/examples/mlp.json (784-256-128-10 with dropout) and the CNN of docs/examples/cnn.json (conv 32-64-128
 # with pooling, dropout and a dense head), trained on Fashion-MNIST — and the dense one on MNIST when its training images
-# are there — with the same thread count, batch size, Adam (learning rate 0.001), Glorot-uniform kernels and pixels
-# scaled by 1/255. Each side runs in its own process; prints the median epoch time after the first (wall clock, and
+# are there — with the same thread count and batch size; bench/nn_torch.py builds each spec's layers, initialisation,
+# Adam settings and learning-rate schedule in PyTorch, and both sides scale pixels by 1/255. Each side runs in its own process; prints the median epoch time after the first (wall clock, and
 # processor time, which other work on the machine disturbs less), the ratio Kiln/PyTorch (below 1 means Kiln is
 # faster) and each side's test accuracy after the last epoch. Per-epoch lines go to standard error.
 # Debian links python3-torch to the reference BLAS (netlib) unless OpenBLAS is installed, which makes PyTorch's dense
@@ -51,9 +51,9 @@ start=$(date +%s.%N)
 missing=()
 for network in ${networks//,/ }; do
   case $network in
-    fashion-dense) data=fashion-mnist kind=dense spec=docs/examples/mlp.json ;;
-    fashion-cnn) data=fashion-mnist kind=cnn spec=docs/examples/cnn.json ;;
-    mnist-dense) data=mnist kind=dense spec=docs/examples/mlp.json ;;
+    fashion-dense) data=fashion-mnist spec=docs/examples/mlp.json ;;
+    fashion-cnn) data=fashion-mnist spec=docs/examples/cnn.json ;;
+    mnist-dense) data=mnist spec=docs/examples/mlp.json ;;
     *) echo "unknown network '$network': fashion-dense, fashion-cnn or mnist-dense" >&2; exit 64 ;;
   esac
   folder="$datasets/$data"
@@ -62,7 +62,7 @@ for network in ${networks//,/ }; do
     continue
   fi
   /usr/bin/time -a -o bench/out/nn-cpu.txt -f "%U %S" dotnet bench/Kiln.Bench/bin/Release/net10.0/Kiln.Bench.dll nn "$network" "$spec" "$folder" "$epochs" "$threads" "$batch" | tee -a bench/out/nn-kiln.txt >&2
-  /usr/bin/time -a -o bench/out/nn-cpu.txt -f "%U %S" env "${torch_env[@]}" "$python" bench/nn_torch.py "$kind" "$folder" "$epochs" "$threads" "$batch" | sed "s/^$kind\./$network./" | tee -a bench/out/nn-torch.txt >&2
+  /usr/bin/time -a -o bench/out/nn-cpu.txt -f "%U %S" env "${torch_env[@]}" "$python" bench/nn_torch.py "$network" "$spec" "$folder" "$epochs" "$threads" "$batch" | tee -a bench/out/nn-torch.txt >&2
 done
 others=$(awk -v busy="$(busy_seconds)" -v before="$busy_before" -v start="$start" -v end="$(date +%s.%N)" \
   '{ ours += $1 + $2 } END { printf "%.2f", (busy - before - ours) / (end - start) }' bench/out/nn-cpu.txt)

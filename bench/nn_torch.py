@@ -1,13 +1,15 @@
-"""PyTorch's side of bench/nn-vs-torch.sh: trains the dense network of docs/examples/mlp.json or the CNN of
-docs/examples/cnn.json on an IDX image dataset (pixels scaled by 1/255) with the same settings as Kiln's side — Glorot
-uniform kernels and zero biases, Adam (learning rate 0.001, epsilon 1e-7), sparse categorical cross-entropy, the same
-dropout, batch size and thread count, rows reshuffled every epoch — and prints each epoch's seconds to standard error,
-"NAME.epoch_seconds" (the median of the epochs after the first), "NAME.epoch_cpu_seconds" (the same median of the
-process's processor time, which other work on the machine disturbs less) and "NAME.accuracy" on the test images.
-The network ends in logits and the loss is cross_entropy on them: the same model as a softmax layer followed by the
-log-likelihood, written as a PyTorch user writes it.
-Usage: nn_torch.py dense|cnn DATA_FOLDER epochs threads batch_size"""
+"""PyTorch's side of bench/nn-vs-torch.sh: builds the network of a Kiln architecture spec (docs/examples/mlp.json,
+cnn.json) in PyTorch — the same layers, Keras' initialisation (Glorot-uniform kernels unless the spec names another,
+zero biases), the spec's Adam settings and learning-rate schedule — trains it on an IDX image dataset with pixels
+scaled by 1/255, the given thread count and batch size, rows reshuffled every epoch, and prints each epoch's seconds to
+standard error, "NAME.epoch_seconds" (the median of the epochs after the first), "NAME.epoch_cpu_seconds" (the same
+median of the process's processor time, which other work on the machine disturbs less) and "NAME.accuracy" on the test
+images. A final softmax layer is left out and the loss is cross_entropy on its input: the same model as a softmax
+followed by the log-likelihood, written as a PyTorch user writes it.
+Usage: nn_torch.py NAME SPEC.json DATA_FOLDER epochs threads batch_size"""
 import gzip
+import json
+import math
 import os
 import statistics
 import sys
@@ -45,28 +47,64 @@ def load(folder, split, shape):
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
-def dense_network():
-    return nn.Sequential(
-        nn.Linear(784, 256), nn.ReLU(), nn.Dropout(0.2),
-        nn.Linear(256, 128), nn.ReLU(), nn.Dropout(0.2),
-        nn.Linear(128, 10))
+ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "softmax": lambda: nn.Softmax(dim=-1)}
+INITIALIZERS = {"glorot_uniform": nn.init.xavier_uniform_,
+                "he_uniform": lambda w: nn.init.kaiming_uniform_(w, nonlinearity="relu")}
 
 
-def convolutional_network():
-    def block(inputs, filters):
-        return [nn.Conv2d(inputs, filters, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)]
-    return nn.Sequential(
-        *block(1, 32), *block(32, 64), *block(64, 128),
-        nn.Dropout(0.25), nn.Flatten(),
-        nn.Linear(128 * 3 * 3, 128), nn.ReLU(), nn.Dropout(0.5),
-        nn.Linear(128, 10))
-
-
-def keras_initialise(module):
-    """Keras' defaults, which Kiln follows: Glorot-uniform kernels, zero biases."""
-    if isinstance(module, (nn.Linear, nn.Conv2d)):
-        nn.init.xavier_uniform_(module.weight)
+def build(spec):
+    """The spec's sequential layers as PyTorch modules, without a last softmax; the input shape is channels first."""
+    shape = list(spec["input_shape"])
+    modules = []
+    for index, layer in enumerate(spec["layers"]):
+        kind = layer["type"]
+        if kind == "dense":
+            module = nn.Linear(shape[-1], layer["units"])
+            shape = shape[:-1] + [layer["units"]]
+        elif kind == "conv2d":
+            size = layer["kernel_size"]
+            if layer.get("padding", "valid") == "same" and size % 2 == 0:
+                raise ValueError(f"layer {index}: same padding with an even kernel pads unequally; not built here")
+            pad = size // 2 if layer.get("padding", "valid") == "same" else 0
+            module = nn.Conv2d(shape[0], layer["filters"], size, padding=pad)
+            shape = [layer["filters"], shape[1] + 2 * pad - size + 1, shape[2] + 2 * pad - size + 1]
+        elif kind == "max_pooling2d":
+            size = layer.get("pool_size", 2)
+            modules.append(nn.MaxPool2d(size))
+            shape = [shape[0], shape[1] // size, shape[2] // size]
+            continue
+        elif kind == "dropout":
+            modules.append(nn.Dropout(layer["rate"]))
+            continue
+        elif kind == "flatten":
+            modules.append(nn.Flatten())
+            shape = [math.prod(shape)]
+            continue
+        else:
+            raise ValueError(f"layer {index}: type '{kind}' is not built by this script")
+        INITIALIZERS[layer.get("kernel_initializer", "glorot_uniform")](module.weight)
         nn.init.zeros_(module.bias)
+        modules.append(module)
+        activation = layer.get("activation", "linear")
+        if activation != "linear" and not (activation == "softmax" and index == len(spec["layers"]) - 1):
+            modules.append(ACTIVATIONS[activation]())
+    if spec["layers"][-1].get("activation") != "softmax":
+        raise ValueError("the last layer must be a softmax, as sparse categorical cross-entropy expects here")
+    return nn.Sequential(*modules)
+
+
+def learning_rates(optimizer_spec, epochs):
+    """The learning rate of each epoch, as Kiln's optimizer schedules give it."""
+    initial = optimizer_spec.get("learning_rate", 0.001)
+    schedule = optimizer_spec.get("schedule")
+    if isinstance(schedule, str):
+        schedule = {"type": schedule}
+    if schedule is None:
+        return [initial] * epochs
+    if schedule["type"] == "cosine":
+        low = schedule.get("minimum", 0.0)
+        return [low + (initial - low) * (1 + math.cos(math.pi * e / epochs)) / 2 for e in range(epochs)]
+    raise ValueError(f"schedule '{schedule['type']}' is not followed by this script")
 
 
 def median_after_first(epochs):
@@ -74,20 +112,29 @@ def median_after_first(epochs):
 
 
 def main():
-    name, folder, epochs, threads, batch_size = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    name, spec_path, folder = sys.argv[1], sys.argv[2], sys.argv[3]
+    epochs, threads, batch_size = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+    with open(spec_path) as stream:
+        spec = json.load(stream)
+    optimizer_spec = spec["compile"]["optimizer"]
+    if optimizer_spec.get("type") != "adam" or spec["compile"].get("loss") != "sparse_categorical_crossentropy":
+        raise ValueError(f"{spec_path}: this script trains with Adam and sparse categorical cross-entropy only")
     torch.set_num_threads(threads)
     torch.manual_seed(0)
-    shape = (784,) if name == "dense" else (1, 28, 28)
-    x_train, y_train = load(folder, "train", shape)
-    x_test, y_test = load(folder, "t10k", shape)
-    model = dense_network() if name == "dense" else convolutional_network()
-    model.apply(keras_initialise)
-    optimizer = torch.optim.Adam(model.parameters(), lr=0.001, eps=1e-7)
+    x_train, y_train = load(folder, "train", spec["input_shape"])
+    x_test, y_test = load(folder, "t10k", spec["input_shape"])
+    model = build(spec)
+    optimizer = torch.optim.Adam(model.parameters(), lr=optimizer_spec.get("learning_rate", 0.001),
+                                 betas=(optimizer_spec.get("beta_1", 0.9), optimizer_spec.get("beta_2", 0.999)),
+                                 eps=optimizer_spec.get("epsilon", 1e-7))
+    rates = learning_rates(optimizer_spec, epochs)
     loss_function = nn.CrossEntropyLoss()
     rows = len(x_train)
     seconds, processor_seconds = [], []
     for epoch in range(epochs):
         start, processor_start = time.perf_counter(), time.process_time()
+        for group in optimizer.param_groups:
+            group["lr"] = rates[epoch]
         model.train()
         order = torch.randperm(rows)
         correct = 0

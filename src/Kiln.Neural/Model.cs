@@ -116,6 +116,10 @@ public abstract class Model : IDisposable
         var (optimizer, loss) = RequireCompiled();
         CheckShapes(train, "fit");
         if (validation is not null) CheckShapes(validation, "fit (validation)");
+        var schedule = optimizer.Settings.Schedule;
+        if (schedule is not null && options.Callbacks.FirstOrDefault(c => c is LearningRateScheduler or ReduceLearningRateOnPlateau) is { } rival)
+            throw new ArgumentException(
+                $"fit: the optimizer's {schedule} learning-rate schedule and the {rival.GetType().Name} callback would both set the learning rate; keep one of them", nameof(options));
         torch.manual_seed(options.Seed);
         var batches = train.BatchCount;
         var history = new History();
@@ -123,6 +127,7 @@ public abstract class Model : IDisposable
         foreach (var callback in options.Callbacks) callback.OnTrainBegin(control);
         for (var epoch = 0; epoch < options.Epochs && !control.StopTraining; epoch++)
         {
+            if (schedule is not null) LearningRate = schedule.At(epoch, options.Epochs, optimizer.Settings.LearningRate);
             foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
             Network.train();
             double lossSum = 0;

@@ -1,27 +1,25 @@
+using Kiln.Neural.Training;
+
 namespace Kiln.Neural.Callbacks;
 
 /// <summary>
 /// Sets the learning rate at the start of each epoch from a schedule (Keras' LearningRateScheduler): the schedule
-/// takes the epoch (from 0) and the starting learning rate and returns the rate for that epoch. Common schedules
-/// are built in.
+/// takes the epoch (from 0) and the starting learning rate and returns the rate for that epoch. The schedules of
+/// <see cref="LearningRateSchedule"/> are built in.
 /// </summary>
 public sealed class LearningRateScheduler(Func<int, double, double> schedule) : ICallback
 {
     double _initial;
 
     /// <summary>The rate times <paramref name="factor"/> every <paramref name="every"/> epochs.</summary>
-    public static LearningRateScheduler Step(int every, double factor) => every >= 1 && factor > 0
-        ? new((epoch, initial) => initial * Math.Pow(factor, epoch / every))
-        : throw new ArgumentException("step schedule: every must be at least 1 and factor positive");
+    public static LearningRateScheduler Step(int every, double factor) => Following(LearningRateSchedule.Step(every, factor), epochs: 1);
 
     /// <summary>The rate times <paramref name="rate"/> each epoch.</summary>
-    public static LearningRateScheduler Exponential(double rate) => rate > 0
-        ? new((epoch, initial) => initial * Math.Pow(rate, epoch))
-        : throw new ArgumentOutOfRangeException(nameof(rate), rate, "exponential schedule: rate must be positive");
+    public static LearningRateScheduler Exponential(double rate) => Following(LearningRateSchedule.Exponential(rate), epochs: 1);
 
     /// <summary>Half a cosine from the starting rate down to <paramref name="minimum"/> over <paramref name="epochs"/> epochs.</summary>
     public static LearningRateScheduler Cosine(int epochs, double minimum = 0) => epochs >= 1
-        ? new((epoch, initial) => minimum + (initial - minimum) * (1 + Math.Cos(Math.PI * Math.Min(epoch, epochs) / epochs)) / 2)
+        ? Following(LearningRateSchedule.Cosine(minimum), epochs)
         : throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "cosine schedule: epochs must be at least 1");
 
     /// <summary>
@@ -29,14 +27,11 @@ public sealed class LearningRateScheduler(Func<int, double, double> schedule) : 
     /// rate during the first 30%, then down along a cosine to a 10,000th of it.
     /// </summary>
     public static LearningRateScheduler OneCycle(int epochs) => epochs >= 2
-        ? new((epoch, peak) =>
-        {
-            var warmup = Math.Max(1, (int)Math.Round(0.3 * epochs));
-            if (epoch < warmup) return peak / 25 + (peak - peak / 25) * epoch / warmup;
-            var progress = (double)(epoch - warmup) / Math.Max(1, epochs - 1 - warmup);
-            return peak / 1e4 + (peak - peak / 1e4) * (1 + Math.Cos(Math.PI * Math.Min(progress, 1))) / 2;
-        })
+        ? Following(LearningRateSchedule.OneCycle, epochs)
         : throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "one-cycle schedule: epochs must be at least 2");
+
+    /// <summary>A schedule laid over <paramref name="epochs"/> epochs, whatever the fit's length.</summary>
+    static LearningRateScheduler Following(LearningRateSchedule schedule, int epochs) => new((epoch, initial) => schedule.At(epoch, epochs, initial));
 
     public void OnTrainBegin(TrainingControl control) => _initial = control.LearningRate;
 

@@ -45,6 +45,19 @@ internal static partial class CompileConfig
         config["clipnorm"] = optimizer.ClipNorm;
         config["clipvalue"] = optimizer.ClipValue;
         config["global_clipnorm"] = optimizer.GlobalClipNorm;
+        config["schedule"] = optimizer.Schedule is { } schedule ? WriteSchedule(schedule) : null;
+        return config;
+    }
+
+    static JsonObject WriteSchedule(LearningRateSchedule schedule)
+    {
+        var config = new JsonObject { ["type"] = schedule.Name };
+        switch (schedule.Name)
+        {
+            case "cosine": config["minimum"] = schedule.Minimum; break;
+            case "exponential": config["rate"] = schedule.DecayRate; break;
+            case "step": (config["every"], config["factor"]) = (schedule.Every, schedule.Factor); break;
+        }
         return config;
     }
 
@@ -85,9 +98,43 @@ internal static partial class CompileConfig
             ClipNorm = reader.OptionalDouble("clipnorm"),
             ClipValue = reader.OptionalDouble("clipvalue"),
             GlobalClipNorm = reader.OptionalDouble("global_clipnorm"),
+            Schedule = ReadSchedule(reader.Node("schedule"), $"{where}, schedule"),
         };
         reader.Done();
         return optimizer;
+    }
+
+    static readonly string[] ScheduleNames = ["cosine", "exponential", "step", "one_cycle"];
+
+    /// <summary>A learning-rate schedule given as a name ("cosine") or as an object with a "type" and its settings, or null for none.</summary>
+    static LearningRateSchedule? ReadSchedule(JsonNode? node, string where)
+    {
+        var json = node switch
+        {
+            null => null,
+            JsonObject o => o,
+            JsonValue v when v.TryGetValue<string>(out var name) => new JsonObject { ["type"] = name },
+            _ => throw new InvalidDataException($"{where}: must be a name such as \"cosine\", an object with a \"type\", or null, not {node.ToJsonString()}"),
+        };
+        if (json is null) return null;
+        var reader = new ConfigReader(json, where);
+        var type = reader.Named("type", ScheduleNames, n => n, "cosine");
+        try
+        {
+            var schedule = type switch
+            {
+                "cosine" => LearningRateSchedule.Cosine(reader.Double("minimum", 0)),
+                "exponential" => LearningRateSchedule.Exponential(reader.Double("rate")),
+                "step" => LearningRateSchedule.Step(reader.Int("every"), reader.Double("factor")),
+                _ => LearningRateSchedule.OneCycle,
+            };
+            reader.Done();
+            return schedule;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{where}: {e.Message.Split(" (Parameter")[0]}", e);
+        }
     }
 
     static Metric ReadMetric(string name, string where)

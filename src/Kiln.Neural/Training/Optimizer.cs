@@ -23,6 +23,12 @@ public abstract record Optimizer
     /// <summary>All gradients together are scaled down to at most this norm (Keras' global_clipnorm).</summary>
     public double? GlobalClipNorm { get; init; }
 
+    /// <summary>
+    /// How the learning rate moves over the epochs of each fit, starting at <see cref="LearningRate"/> (Keras' optimizers
+    /// take a schedule as their learning rate); null keeps the rate where it is.
+    /// </summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
     /// <summary>The TorchSharp optimizer that takes the step itself, without weight decay (applied separately).</summary>
     private protected abstract torch.optim.Optimizer Create(IEnumerable<Parameter> parameters);
 
