@@ -61,7 +61,11 @@ public static class ExperimentReport
         foreach (var (key, values) in comparison.Keys)
         {
             var best = values.Select(value => comparison.Variants.Where(v => v.Settings.GetValueOrDefault(key) == value).MaxBy(v => Score(v))).ToList();
-            var chart = Accuracies(key, [.. values], best);
+            string[] categories = [.. values];
+            // varied one at a time, a key whose values the base does not have is compared with the base beside them
+            if (comparison.Variants.FirstOrDefault(v => v.Name == "base") is { } baseVariant && !baseVariant.Settings.ContainsKey(key))
+                (categories, best) = (["base", .. categories], [baseVariant, .. best]);
+            var chart = Accuracies(key, categories, best);
             chart.XLabel = key;
             report.Chart(chart, $"Accuracy for each value of {key} (where several variants share a value, the one best on validation)");
             files.AddRange(SaveChart(chart, folder, $"key-{FileName(key)}"));

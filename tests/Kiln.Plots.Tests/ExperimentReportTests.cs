@@ -55,6 +55,20 @@ public class ExperimentReportTests
     }
 
     [Fact]
+    public void A_key_chart_shows_the_base_beside_values_it_does_not_have()
+    {
+        using var folder = new TemporaryFolder();
+        ExperimentReport.Write(Comparison(), folder.Path);
+        // the base has units=32 itself, so it stands as that value; it has no dropout=0, so it stands beside it
+        var units = SvgTexts.Of(File.ReadAllText(Path.Combine(folder.Path, "key-units.svg")));
+        Assert.Contains("32", units);
+        Assert.DoesNotContain("base", units);
+        var dropout = SvgTexts.Of(File.ReadAllText(Path.Combine(folder.Path, "key-dropout.svg")));
+        Assert.Contains("base", dropout);
+        Assert.Contains("0", dropout);
+    }
+
+    [Fact]
     public void A_stopped_experiment_says_how_many_variants_finished()
     {
         using var folder = new TemporaryFolder();
