@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# System packages the tests need: fonts for chart text.
-packages=(fonts-dejavu-core)
+# System packages the tests need: fonts for chart text, PostgreSQL for the tracking tests' real database.
+packages=(fonts-dejavu-core postgresql)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -27,6 +27,16 @@ if ! dotnet build Kiln.slnx -c Release -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# A private PostgreSQL server for this run only (tests/postgres-server.sh), stopped when the script ends.
+postgres_log=$(mktemp)
+if server=$(tests/postgres-server.sh start 2>"$postgres_log"); then
+  eval "$server"
+  trap 'tests/postgres-server.sh stop "$KILN_TEST_POSTGRES_DIR"' EXIT
+else
+  echo "warning: no PostgreSQL server for the tracking tests, so their PostgreSQL cases are skipped: $(tail -n 3 "$postgres_log")"
+fi
+rm -f "$postgres_log"
 
 passed=0 failed=0 skipped=0
 for project in tests/*.Tests/*.Tests.csproj; do

@@ -5,7 +5,9 @@ using Kiln.Bench;
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Kiln.Bench frame|preprocess|learners|trees|boosting FILE.csv [runs] [models, comma-separated, learners only]");
+    Console.Error.WriteLine("       Kiln.Bench search FILE.csv [trees]");
     Console.Error.WriteLine("       Kiln.Bench nn NAME SPEC.json IDX_FOLDER epochs threads batch_size");
+    Console.Error.WriteLine("       Kiln.Bench vision FRAMES-FOLDER runs MODELS-FOLDER [frames per run]");
     return 64;
 }
 if (args[0] == "nn")
@@ -26,8 +28,10 @@ switch (args[0])
     case "learners": LearnersBenchmark.Run(args[1], runs, args.Length > 3 ? args[3] : null); break;
     case "trees": TreesBenchmark.Run(args[1], runs, args.Length > 3 ? Number(args[3]) : 100); break;
     case "boosting": BoostingBenchmark.Run(args[1], runs); break;
+    case "search": SearchBenchmark.Run(args[1], args.Length > 2 ? Number(args[2]) : 50); break;
+    case "vision": VisionBenchmark.Run(args[1], runs, args[3], args.Length > 4 ? Number(args[4]) : 20); break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{args[0]}': frame, preprocess, learners, trees, boosting or nn");
+        Console.Error.WriteLine($"unknown benchmark '{args[0]}': frame, preprocess, learners, trees, boosting, search, vision or nn");
         return 64;
 }
 return 0;

@@ -1,5 +1,6 @@
 using Kiln.Data;
 using Kiln.Data.Datasets;
+using Kiln.Tracking;
 
 namespace Kiln.Cli;
 
@@ -20,6 +21,9 @@ public sealed record CliFailure(string Message, int ExitCode)
     {
         AggregateException { InnerExceptions.Count: 1 } aggregate => From(aggregate.InnerExceptions[0]),
         DataFormatException e => new(e.Message, DataError),
+        TrackingException { Code: TrackingErrorCode.ResourceDoesNotExist } e => new(e.Message, NoInput),
+        TrackingException e => new(e.Message, Usage),
+        TrackingUnavailableException e => new(e.Message, Unavailable),
         FormatException e => new(e.Message, Usage),
         FileNotFoundException or DirectoryNotFoundException => new(exception.Message, NoInput),
         UnknownColumnException e => new(e.Message, Usage),

@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Data.Datasets;
 
 namespace Kiln.Cli;
 
@@ -24,19 +25,16 @@ internal sealed class IdxImageData
         if (data is "mnist" or "fashion-mnist")
         {
             var candidates = Candidates(data).ToList();
-            var found = candidates.FirstOrDefault(HasAllParts);
+            var found = candidates.FirstOrDefault(IdxImageSet.HasAllParts);
             return found is not null ? new IdxImageData(found, data)
                 : throw new FileNotFoundException(
                     $"--data {data}: no folder with its four IDX files (train/t10k images and labels); looked in {string.Join(", ", candidates)}. " +
                     $"Run `kiln datasets get {data}` or set KILN_SHARED to the folder that holds datasets/{data}");
         }
         if (!Directory.Exists(data)) throw new DirectoryNotFoundException($"--data {data}: not mnist, fashion-mnist or an existing folder");
-        if (HasAllParts(data)) return new IdxImageData(Path.GetFullPath(data), Path.GetFileName(Path.GetFullPath(data).TrimEnd(Path.DirectorySeparatorChar)));
-        if (Directory.EnumerateDirectories(data).Any())
-            throw new ArgumentException(
-                $"--data {data}: image folders (one sub-folder per class) need the streamed image data path, which this build does not have yet; " +
-                "give mnist, fashion-mnist or a folder with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (.gz or not)");
-        throw new FileNotFoundException($"--data {data}: the folder lacks {string.Join(", ", Parts.Where(p => PartPath(data, p) is null))} (.gz or not)");
+        if (IdxImageSet.HasAllParts(data)) return new IdxImageData(Path.GetFullPath(data), Path.GetFileName(Path.GetFullPath(data).TrimEnd(Path.DirectorySeparatorChar)));
+        throw new FileNotFoundException(
+            $"--data {data}: neither class folders of images nor an IDX dataset; the folder lacks {string.Join(", ", IdxImageSet.MissingParts(data))} (.gz or not)");
     }
 
     /// <summary>The class labels: Fashion-MNIST's article names, otherwise the label numbers as text.</summary>
@@ -44,40 +42,7 @@ internal sealed class IdxImageData
         Name == "fashion-mnist" && count == FashionLabels.Length ? FashionLabels : [.. Enumerable.Range(0, count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The first <paramref name="limit"/> images (all when null) of the train or t10k part, with their labels.</summary>
-    public IdxImages Load(string part, int? limit)
-    {
-        var imagesPath = PartPath(Folder, $"{part}-images-idx3-ubyte")!;
-        var labelsPath = PartPath(Folder, $"{part}-labels-idx1-ubyte")!;
-        var images = IdxReader.ReadBytes(imagesPath);
-        var labels = IdxReader.ReadBytes(labelsPath);
-        if (images.Rank != 3) throw new DataFormatException(imagesPath, null, null, $"holds a {images.Rank}-dimensional array, not images [count, height, width]");
-        if (labels.Lengths[0] != images.Lengths[0])
-            throw new DataFormatException(labelsPath, null, null, $"holds {labels.Lengths[0]} labels for {images.Lengths[0]} images in {Path.GetFileName(imagesPath)}");
-        var rows = (int)Math.Min(images.Lengths[0], limit ?? int.MaxValue);
-        var (height, width) = ((int)images.Lengths[1], (int)images.Lengths[2]);
-        var pixels = new byte[images.FlattenedLength];
-        images.FlattenTo(pixels);
-        var classes = new byte[labels.FlattenedLength];
-        labels.FlattenTo(classes);
-        return new IdxImages(pixels[..(rows * height * width)], classes[..rows], rows, height, width);
-    }
+    public IdxImageSet Load(string part, int? limit) => IdxImageSet.ReadPart(Folder, part, limit);
 
-    static readonly string[] Parts = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
-
-    static bool HasAllParts(string folder) => Parts.All(p => PartPath(folder, p) is not null);
-
-    static string? PartPath(string folder, string part) =>
-        new[] { part, part + ".gz" }.Select(name => Path.Combine(folder, name)).FirstOrDefault(File.Exists);
-
-    static IEnumerable<string> Candidates(string name)
-    {
-        if (Environment.GetEnvironmentVariable("KILN_SHARED") is { Length: > 0 } shared) yield return Path.Combine(shared, "datasets", name);
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Kiln.slnx")))
-            {
-                yield return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "datasets", name));
-                break;
-            }
-        yield return Path.Combine(Kiln.Data.Datasets.KilnHome.Path, "datasets", name);
-    }
+    static IEnumerable<string> Candidates(string name) => SharedFiles.Candidates(Path.Combine("datasets", name));
 }

@@ -15,8 +15,15 @@ public static class KilnApp
         root.Subcommands.Add(PrepCommand.Create());
         root.Subcommands.Add(ModelsCommands.Create());
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(TuneCommand.Create());
+        root.Subcommands.Add(CurvesCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(NnCommands.Create());
+        root.Subcommands.Add(RunsCommands.Create());
+        root.Subcommands.Add(ExperimentsCommands.Create());
+        root.Subcommands.Add(RegistryCommands.Create());
+        root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }
 

@@ -1,19 +1,39 @@
 using System.Globalization;
 using Kiln.Data;
 using Kiln.Learn;
+using Kiln.Neural.Batches;
+using Kiln.Neural.Images;
 using Kiln.Neural.Packaging;
 
 namespace Kiln.Cli;
 
 /// <summary>
-/// <c>kiln predict</c> on a neural-network package: the input is an IDX file of images (.idx, .gz or MNIST's names) or
-/// a .npy array, one row per first-axis entry, given as raw values (pixels 0–255) to which the package's preprocessing
-/// is applied. Each row gives the predicted class, its confidence and the next best classes.
+/// <c>kiln predict</c> on a neural-network package: the input is an image file, a folder of image files (searched
+/// below, in sorted path order), an IDX file of images (.idx, .gz or MNIST's names) or a .npy array, one row per
+/// first-axis entry, given as raw values (pixels 0–255). Images are decoded, resized and scaled as the package's
+/// preprocessing records; arrays get its scaling. Each row gives the predicted class, its confidence and the next best
+/// classes; image rows also name their file.
 /// </summary>
 internal static class NeuralPrediction
 {
     public static bool IsNeuralPackage(string path) =>
         PackageArchive.KindOf(PackageArchive.ReadManifest(path)) == ModelPackage.NeuralNetworkKind;
+
+    /// <summary>Whether the input is an image file or a folder, which are read as images rather than arrays.</summary>
+    public static bool IsImageInput(string input) =>
+        Directory.Exists(input) || ImageFolder.DefaultExtensions.Contains(Path.GetExtension(input), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The image files of an image input: the file itself, or every image below the folder in sorted path order.</summary>
+    public static IReadOnlyList<string> ImageFiles(string input)
+    {
+        if (!Directory.Exists(input)) return File.Exists(input) ? [input] : throw new FileNotFoundException($"{input}: no such file or folder", input);
+        var files = Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+            .Where(f => ImageFolder.DefaultExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)
+                && !Path.GetRelativePath(input, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        return files.Length > 0 ? files : throw new FileNotFoundException($"{input}: no image files ({string.Join(", ", ImageFolder.DefaultExtensions)}) in the folder", input);
+    }
 
     /// <summary>Each row's ranked classes with their confidence, best first, at most <paramref name="top"/>.</summary>
     public static IReadOnlyList<IReadOnlyList<(string Class, double Confidence)>> Predict(PackagedNetwork network, string input, int top)
@@ -21,17 +41,27 @@ internal static class NeuralPrediction
         if (top < 1) throw new ArgumentException($"--top {top}: give at least 1");
         var model = network.Model;
         if (model.InputShapes.Count != 1) throw new ArgumentException("this network takes several inputs; kiln predict feeds one array");
-        var (values, shape) = ReadInput(input);
-        var rows = shape[0];
         var rowShape = model.InputShapes[0];
-        var wanted = rowShape.Aggregate(1L, (a, b) => a * b);
-        var given = shape.Skip(1).Aggregate(1L, (a, b) => a * b);
-        if (given != wanted)
-            throw new DataFormatException(input, null, null,
-                $"each row holds {given} values (shape [{string.Join(", ", shape.Skip(1))}]) but the network takes rows of shape [{string.Join(", ", rowShape)}], {wanted} values");
-        network.Info.Preprocessing?.Apply(values);
-        var x = System.Numerics.Tensors.Tensor.Create(values, [rows, .. rowShape.Select(d => (nint)d)]);
-        var output = model.Predict(x, batchSize: 256);
+        System.Numerics.Tensors.Tensor<float> output;
+        if (IsImageInput(input))
+        {
+            if (network.Info.Preprocessing is not { Height: not null, Width: not null } preprocessing)
+                throw new ArgumentException($"{input}: this network's package records no image size, so image files cannot be prepared for it; give a .npy array or an IDX file");
+            var images = ImageDataset.FromFiles(ImageFiles(input), preprocessing, rowShape);
+            output = model.Predict(new BatchLoader(images, 64, shuffle: false));
+        }
+        else
+        {
+            var (values, shape) = ReadInput(input);
+            var wanted = rowShape.Aggregate(1L, (a, b) => a * b);
+            var given = shape.Skip(1).Aggregate(1L, (a, b) => a * b);
+            if (given != wanted)
+                throw new DataFormatException(input, null, null,
+                    $"each row holds {given} values (shape [{string.Join(", ", shape.Skip(1))}]) but the network takes rows of shape [{string.Join(", ", rowShape)}], {wanted} values");
+            network.Info.Preprocessing?.Apply(values);
+            output = model.Predict(System.Numerics.Tensors.Tensor.Create(values, [shape[0], .. rowShape.Select(d => (nint)d)]), batchSize: 256);
+        }
+        var rows = (int)output.Lengths[0];
         var width = (int)(output.FlattenedLength / rows);
         var scores = new float[output.FlattenedLength];
         output.FlattenTo(scores);
@@ -48,11 +78,12 @@ internal static class NeuralPrediction
         return results;
     }
 
-    /// <summary>The predictions as a table: class and confidence, then top2, top2_confidence and so on.</summary>
-    public static Frame ToFrame(IReadOnlyList<IReadOnlyList<(string Class, double Confidence)>> predictions)
+    /// <summary>The predictions as a table: the file when given, class and confidence, then top2, top2_confidence and so on.</summary>
+    public static Frame ToFrame(IReadOnlyList<IReadOnlyList<(string Class, double Confidence)>> predictions, IReadOnlyList<string>? files = null)
     {
         var k = predictions.Count == 0 ? 1 : predictions[0].Count;
         var columns = new List<Column>();
+        if (files is not null) columns.Add(new StringColumn("file", [.. files]));
         for (var j = 0; j < k; j++)
         {
             var name = j == 0 ? "class" : $"top{j + 1}";
@@ -64,8 +95,6 @@ internal static class NeuralPrediction
 
     static (float[] Values, int[] Shape) ReadInput(string path)
     {
-        if (Directory.Exists(path))
-            throw new ArgumentException($"{path} is a folder: image files and folders need the streamed image data path, which this build does not have yet; give an IDX file or a .npy array");
         if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
             var (values, shape) = NpyArray.Read(path);

@@ -2,18 +2,21 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text;
 using Kiln.Learn;
+using Kiln.Neural.Batches;
 using Kiln.Neural.Callbacks;
 using Kiln.Neural.Layers;
 using Kiln.Neural.Training;
 using TorchSharp;
 using TorchSharp.Modules;
+using TensorDataset = Kiln.Neural.Batches.TensorDataset;
 
 namespace Kiln.Neural;
 
 /// <summary>
 /// What Sequential and Functional models share (Keras' Model): compile with an optimizer, a loss and metrics, then fit,
-/// evaluate and predict on <see cref="Tensor{T}"/> arrays whose first dimension is the row — one array per input —
-/// and read, write, save and load the weights. TorchSharp stays inside; each batch runs in its own dispose scope.
+/// evaluate and predict on <see cref="Tensor{T}"/> arrays whose first dimension is the row — one array per input — or
+/// on a <see cref="IBatchSource"/> that reads its batches as they are needed, and read, write, save and load the
+/// weights. TorchSharp stays inside; each batch runs in its own dispose scope.
 /// </summary>
 public abstract class Model : IDisposable
 {
@@ -63,101 +66,108 @@ public abstract class Model : IDisposable
 
     /// <summary>
     /// Trains on rows of <paramref name="x"/> (one array per input, in the order of <see cref="InputShapes"/>) with
-    /// targets <paramref name="y"/>, reporting each batch and stopping when cancelled.
+    /// targets <paramref name="y"/>, reporting each batch and stopping when cancelled. The arrays are read through a
+    /// <see cref="TensorDataset"/> and <see cref="BatchLoader"/>s built from the options, so this is the same training
+    /// as on any batch source.
     /// </summary>
     public History Fit(IReadOnlyList<Tensor<float>> x, Tensor<float> y, FitOptions? options = null, IProgress<FitProgress>? progress = null,
         CancellationToken cancellation = default)
     {
         options ??= new FitOptions();
         options.Check();
-        var (optimizer, loss) = (_optimizer, _loss) is ({ } o, { } l) ? (o, l) : throw new InvalidOperationException("compile the model before fitting it");
+        RequireCompiled();
         var rows = CheckedRows(x, y, "fit");
         var trainRows = (int)(rows * (1 - options.ValidationSplit));
         if (trainRows < 1 || (options.ValidationSplit > 0 && trainRows == rows))
             throw new ArgumentException($"fit: a validation split of {options.ValidationSplit} leaves no rows on one side of {rows}", nameof(options));
         if (options.SampleWeights is { } given && given.Count != rows)
             throw new ArgumentException($"fit: {given.Count} sample weights for {rows} rows", nameof(options));
+
+        using var data = new TensorDataset(x, y, options.SampleWeights);
+        // Keras takes the validation rows from the end, before shuffling
+        IDataset trainData = trainRows < rows ? new Subset(data, Enumerable.Range(0, trainRows).ToArray()) : data;
+        var train = new BatchLoader(trainData, options.BatchSize, options.Shuffle, options.Seed);
+        var validation = trainRows < rows ? new BatchLoader(new Subset(data, Enumerable.Range(trainRows, rows - trainRows).ToArray()), options.BatchSize, shuffle: false) : null;
+        return Train(train, validation, options, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Trains on the batches of <paramref name="train"/>, measuring <paramref name="validation"/> after each epoch when
+    /// given; the sources choose batch size, order and row weights, so the options' batch size, shuffle, validation
+    /// split and sample weights (which are for arrays) do not apply. Class weights, epochs, seed and callbacks do.
+    /// </summary>
+    public History Fit(IBatchSource train, IBatchSource? validation = null, FitOptions? options = null, IProgress<FitProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        options ??= new FitOptions();
+        options.Check();
+        RequireCompiled();
+        if (options.ValidationSplit > 0)
+            throw new ArgumentException("fit: a validation split divides arrays; with a batch source, give the validation data as a second source", nameof(options));
+        if (options.SampleWeights is not null)
+            throw new ArgumentException("fit: sample weights belong to arrays; a batch source gives its rows' weights with each batch (TensorDataset takes them)", nameof(options));
+        return Train(train, validation, options, progress, cancellation);
+    }
+
+    /// <summary>The one training loop: a dispose scope per batch, class weights on training batches only, validation after each epoch.</summary>
+    History Train(IBatchSource train, IBatchSource? validation, FitOptions options, IProgress<FitProgress>? progress, CancellationToken cancellation)
+    {
+        var (optimizer, loss) = RequireCompiled();
+        CheckShapes(train, "fit");
+        if (validation is not null) CheckShapes(validation, "fit (validation)");
         var schedule = optimizer.Settings.Schedule;
         if (schedule is not null && options.Callbacks.FirstOrDefault(c => c is LearningRateScheduler or ReduceLearningRateOnPlateau) is { } rival)
             throw new ArgumentException(
                 $"fit: the optimizer's {schedule} learning-rate schedule and the {rival.GetType().Name} callback would both set the learning rate; keep one of them", nameof(options));
-
-        var xAll = x.Select(ToTorch).ToArray();
-        var xTrain = xAll.Select(t => t.narrow(0, 0, trainRows)).ToArray();
-        using var yAll = ToTorch(y);
-        using var yTrain = yAll.narrow(0, 0, trainRows);
-        using var weightsAll = RowWeights(options, yAll);
-        using var weightsTrain = weightsAll?.narrow(0, 0, trainRows);
-        try
+        torch.manual_seed(options.Seed);
+        var batches = train.BatchCount;
+        var history = new History();
+        var control = new TrainingControl(this, options.Epochs, batches, RunParameters(options, train));
+        foreach (var callback in options.Callbacks) callback.OnTrainBegin(control);
+        for (var epoch = 0; epoch < options.Epochs && !control.StopTraining; epoch++)
         {
-            torch.manual_seed(options.Seed);
-            var random = new Random(unchecked((int)options.Seed));
-            var order = new long[trainRows];
-            for (var i = 0; i < trainRows; i++) order[i] = i;
-            var batches = (trainRows + options.BatchSize - 1) / options.BatchSize;
-            var history = new History();
-            var control = new TrainingControl(this, options.Epochs, batches, RunParameters(options, rows));
-            foreach (var callback in options.Callbacks) callback.OnTrainBegin(control);
-            for (var epoch = 0; epoch < options.Epochs && !control.StopTraining; epoch++)
+            if (schedule is not null) LearningRate = schedule.At(epoch, options.Epochs, optimizer.Settings.LearningRate);
+            foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
+            Network.train();
+            double lossSum = 0;
+            long seen = 0;
+            var accumulators = _metrics.Select(m => m.Start()).ToArray();
+            for (var b = 0; b < batches; b++)
             {
-                if (schedule is not null) LearningRate = schedule.At(epoch, options.Epochs, optimizer.Settings.LearningRate);
-                foreach (var callback in options.Callbacks) callback.OnEpochBegin(epoch, control);
-                if (options.Shuffle) random.Shuffle(order);
-                using var epochOrder = torch.tensor(order);
-                Network.train();
-                double lossSum = 0;
-                var accumulators = _metrics.Select(m => m.Start()).ToArray();
-                for (var b = 0; b < batches; b++)
+                cancellation.ThrowIfCancellationRequested();
+                foreach (var callback in options.Callbacks) callback.OnBatchBegin(b, control);
+                using (torch.NewDisposeScope())
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    foreach (var callback in options.Callbacks) callback.OnBatchBegin(b, control);
-                    double batchLoss;
-                    using (torch.NewDisposeScope())
+                    var batch = CheckedBatch(train.Read(epoch, b), "fit", b, epoch);
+                    var yb = batch.Targets!;
+                    var output = Forward(batch.Inputs);
+                    var total = WithPenalty(loss.Compute(output, yb, TrainingWeights(batch, options.ClassWeights)));
+                    optimizer.ZeroGrad();
+                    total.backward();
+                    optimizer.Step();
+                    lossSum += total.item<float>() * batch.Rows;
+                    seen += batch.Rows;
+                    using (torch.no_grad())
                     {
-                        var first = b * options.BatchSize;
-                        var count = Math.Min(options.BatchSize, trainRows - first);
-                        var index = epochOrder.narrow(0, first, count);
-                        var output = Forward([.. xTrain.Select(t => t.index_select(0, index))]);
-                        var yb = yTrain.index_select(0, index);
-                        var total = WithPenalty(loss.Compute(output, yb, weightsTrain?.index_select(0, index)));
-                        optimizer.ZeroGrad();
-                        total.backward();
-                        optimizer.Step();
-                        batchLoss = total.item<float>();
-                        lossSum += batchLoss * count;
-                        using (torch.no_grad())
-                        {
-                            var detached = output.detach();
-                            foreach (var accumulator in accumulators) accumulator.Add(detached, yb);
-                        }
+                        var detached = output.detach();
+                        foreach (var accumulator in accumulators) accumulator.Add(detached, yb);
                     }
-                    var seen = Math.Min((b + 1) * options.BatchSize, trainRows);
-                    var batchLogs = new Dictionary<string, double> { ["loss"] = lossSum / seen };
-                    for (var m = 0; m < _metrics.Length; m++) batchLogs[_metrics[m].Name] = accumulators[m].Result();
-                    foreach (var callback in options.Callbacks) callback.OnBatchEnd(b, batchLogs, control);
-                    progress?.Report(new FitProgress($"epoch {epoch + 1}/{options.Epochs}", b + 1, batches));
                 }
-                var logs = new Dictionary<string, double> { ["loss"] = lossSum / trainRows, ["learning_rate"] = LearningRate };
-                for (var m = 0; m < _metrics.Length; m++) logs[_metrics[m].Name] = accumulators[m].Result();
-                if (trainRows < rows)
-                {
-                    var validationRows = rows - trainRows;
-                    var xValidation = xAll.Select(t => t.narrow(0, trainRows, validationRows)).ToArray();
-                    using var yValidation = yAll.narrow(0, trainRows, validationRows);
-                    using var weightsValidation = options.SampleWeights is null ? null : weightsAll!.narrow(0, trainRows, validationRows);
-                    foreach (var (name, value) in Measure(xValidation, yValidation, weightsValidation, options.BatchSize, loss)) logs["val_" + name] = value;
-                    foreach (var part in xValidation) part.Dispose();
-                }
-                history.Add(logs);
-                foreach (var callback in options.Callbacks) callback.OnEpochEnd(epoch, logs, control);
+                var batchLogs = new Dictionary<string, double> { ["loss"] = lossSum / seen };
+                for (var m = 0; m < _metrics.Length; m++) batchLogs[_metrics[m].Name] = accumulators[m].Result();
+                foreach (var callback in options.Callbacks) callback.OnBatchEnd(b, batchLogs, control);
+                progress?.Report(new FitProgress($"epoch {epoch + 1}/{options.Epochs}", b + 1, batches));
             }
-            foreach (var callback in options.Callbacks) callback.OnTrainEnd(control);
-            return history;
+            var logs = new Dictionary<string, double> { ["loss"] = lossSum / seen, ["learning_rate"] = LearningRate };
+            for (var m = 0; m < _metrics.Length; m++) logs[_metrics[m].Name] = accumulators[m].Result();
+            if (validation is not null)
+                foreach (var (name, value) in Measure(validation, loss, "fit (validation)", cancellation)) logs["val_" + name] = value;
+            history.Add(logs);
+            foreach (var callback in options.Callbacks) callback.OnEpochEnd(epoch, logs, control);
         }
-        finally
-        {
-            foreach (var part in xTrain.Concat(xAll)) part.Dispose();
-        }
+        foreach (var callback in options.Callbacks) callback.OnTrainEnd(control);
+        return history;
     }
 
     /// <summary>The loss (with any kernel penalties, as Keras reports it) and metrics on a one-input model's data, with dropout off.</summary>
@@ -166,18 +176,19 @@ public abstract class Model : IDisposable
     /// <summary>The loss (with any kernel penalties, as Keras reports it) and metrics, one array per input, with dropout off.</summary>
     public IReadOnlyDictionary<string, double> Evaluate(IReadOnlyList<Tensor<float>> x, Tensor<float> y, int batchSize = 32)
     {
-        var loss = _loss ?? throw new InvalidOperationException("compile the model before evaluating it");
+        var (_, loss) = RequireCompiled("evaluating");
         CheckedRows(x, y, "evaluate");
-        var xs = x.Select(ToTorch).ToArray();
-        using var ys = ToTorch(y);
-        try
-        {
-            return Measure(xs, ys, null, batchSize, loss);
-        }
-        finally
-        {
-            foreach (var part in xs) part.Dispose();
-        }
+        using var data = new TensorDataset(x, y);
+        return Measure(new BatchLoader(data, batchSize, shuffle: false), loss, "evaluate", default);
+    }
+
+    /// <summary>The loss (with kernel penalties) and metrics over one pass of a source's batches (its epoch 0), with dropout off; row weights in the batches count.</summary>
+    public IReadOnlyDictionary<string, double> Evaluate(IBatchSource source, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var (_, loss) = RequireCompiled("evaluating");
+        CheckShapes(source, "evaluate");
+        return Measure(source, loss, "evaluate", cancellation);
     }
 
     /// <summary>A one-input model's outputs for each row of <paramref name="x"/>, with dropout off.</summary>
@@ -186,27 +197,37 @@ public abstract class Model : IDisposable
     /// <summary>The model's outputs for each row, one array per input, with dropout off.</summary>
     public Tensor<float> Predict(IReadOnlyList<Tensor<float>> x, int batchSize = 32)
     {
-        var rows = CheckedRows(x, null, "predict");
+        CheckedRows(x, null, "predict");
+        using var data = new TensorDataset(x);
+        return Predict(new BatchLoader(data, batchSize, shuffle: false));
+    }
+
+    /// <summary>The model's outputs for every row of one pass of a source's batches (its epoch 0), in order, with dropout off; targets are not needed.</summary>
+    public Tensor<float> Predict(IBatchSource source, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CheckShapes(source, "predict");
         var width = OutputShape.Aggregate(1L, (a, b) => a * b);
-        var outputs = new float[rows * width];
+        var outputs = new List<float[]>(source.BatchCount);
+        var rows = 0;
         Network.eval();
-        var xs = x.Select(ToTorch).ToArray();
-        try
+        using (torch.no_grad())
+            for (var b = 0; b < source.BatchCount; b++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var batch = CheckedBatch(source.Read(0, b), "predict", b, 0, needsTargets: false);
+                outputs.Add(Forward(batch.Inputs).contiguous().data<float>().ToArray());
+                rows += batch.Rows;
+            }
+        var values = new float[rows * width];
+        var at = 0;
+        foreach (var part in outputs)
         {
-            using (torch.no_grad())
-                for (var first = 0; first < rows; first += batchSize)
-                {
-                    using var scope = torch.NewDisposeScope();
-                    var count = Math.Min(batchSize, rows - first);
-                    var output = Forward([.. xs.Select(t => t.narrow(0, first, count))]).contiguous();
-                    output.data<float>().CopyTo(outputs.AsSpan((int)(first * width), (int)(count * width)));
-                }
+            part.CopyTo(values, at);
+            at += part.Length;
         }
-        finally
-        {
-            foreach (var part in xs) part.Dispose();
-        }
-        return Tensor.Create(outputs, [rows, .. OutputShape.Select(d => (nint)d)]);
+        return Tensor.Create(values, [rows, .. OutputShape.Select(d => (nint)d)]);
     }
 
     /// <summary>
@@ -301,46 +322,45 @@ public abstract class Model : IDisposable
         return loss;
     }
 
-    Dictionary<string, double> Measure(IReadOnlyList<torch.Tensor> x, torch.Tensor y, torch.Tensor? rowWeights, int batchSize, Loss loss)
+    Dictionary<string, double> Measure(IBatchSource source, Loss loss, string operation, CancellationToken cancellation)
     {
         Network.eval();
-        var rows = x[0].shape[0];
         double lossSum = 0;
+        long rows = 0;
         var accumulators = _metrics.Select(m => m.Start()).ToArray();
         using (torch.no_grad())
-            for (long first = 0; first < rows; first += batchSize)
+            for (var b = 0; b < source.BatchCount; b++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var count = Math.Min(batchSize, rows - first);
-                var output = Forward([.. x.Select(t => t.narrow(0, first, count))]);
-                var yb = y.narrow(0, first, count);
-                lossSum += WithPenalty(loss.Compute(output, yb, rowWeights?.narrow(0, first, count))).item<float>() * count;
-                foreach (var accumulator in accumulators) accumulator.Add(output, yb);
+                var batch = CheckedBatch(source.Read(0, b), operation, b, 0);
+                var output = Forward(batch.Inputs);
+                lossSum += WithPenalty(loss.Compute(output, batch.Targets!, batch.Weights)).item<float>() * batch.Rows;
+                rows += batch.Rows;
+                foreach (var accumulator in accumulators) accumulator.Add(output, batch.Targets!);
             }
         var results = new Dictionary<string, double> { ["loss"] = lossSum / rows };
         for (var m = 0; m < _metrics.Length; m++) results[_metrics[m].Name] = accumulators[m].Result();
         return results;
     }
 
-    /// <summary>Each row's loss multiplier — its sample weight times its class's weight — or null when neither is given.</summary>
-    static torch.Tensor? RowWeights(FitOptions options, torch.Tensor y)
+    /// <summary>Each training row's loss multiplier — the batch's row weight times its class's weight — or null when neither is given.</summary>
+    static torch.Tensor? TrainingWeights(Batch batch, IReadOnlyDictionary<int, double>? classWeights)
     {
-        if (options.SampleWeights is null && options.ClassWeights is null) return null;
-        var rows = (int)y.shape[0];
+        if (classWeights is null) return batch.Weights;
+        var y = batch.Targets!;
+        var rows = batch.Rows;
+        var classes = (y.dim() > 1 && y.shape[^1] > 1 ? y.argmax(-1) : y.reshape(rows, -1).select(1, 0).round().to_type(torch.ScalarType.Int64)).contiguous();
+        var labels = classes.data<long>();
         var weights = new float[rows];
-        for (var i = 0; i < rows; i++) weights[i] = options.SampleWeights?[i] ?? 1f;
-        if (options.ClassWeights is { } classWeights)
-        {
-            using var classes = (y.dim() > 1 && y.shape[^1] > 1 ? y.argmax(-1) : y.reshape(rows, -1).select(1, 0).round().to_type(torch.ScalarType.Int64)).contiguous();
-            var labels = classes.data<long>().ToArray();
-            for (var i = 0; i < rows; i++)
-                if (classWeights.TryGetValue((int)labels[i], out var weight)) weights[i] *= (float)weight;
-        }
-        return torch.tensor(weights);
+        for (var i = 0; i < rows; i++)
+            weights[i] = classWeights.TryGetValue((int)labels[i], out var weight) ? (float)weight : 1f;
+        var classWeight = torch.tensor(weights);
+        return batch.Weights is { } rowWeights ? rowWeights * classWeight : classWeight;
     }
 
     /// <summary>What a tracking callback records of this run: the optimizer's settings, the loss, metrics and fit options.</summary>
-    IReadOnlyDictionary<string, string> RunParameters(FitOptions options, int rows)
+    IReadOnlyDictionary<string, string> RunParameters(FitOptions options, IBatchSource train)
     {
         var parameters = new Dictionary<string, string>
         {
@@ -348,11 +368,12 @@ public abstract class Model : IDisposable
             ["loss"] = _loss!.Name,
             ["metrics"] = string.Join(",", _metrics.Select(m => m.Name)),
             ["epochs"] = Text(options.Epochs),
-            ["batch_size"] = Text(options.BatchSize),
+            ["batch_size"] = Text(train is BatchLoader loader ? loader.BatchSize : options.BatchSize),
+            ["steps"] = Text(train.BatchCount),
             ["validation_split"] = Text(options.ValidationSplit),
-            ["shuffle"] = Text(options.Shuffle),
+            ["shuffle"] = Text(train is BatchLoader { Shuffle: var shuffled } ? shuffled : options.Shuffle),
             ["seed"] = Text(options.Seed),
-            ["rows"] = Text(rows),
+            ["rows"] = Text(train.RowCount),
             ["parameters"] = Text(ParameterCount),
         };
         foreach (var property in _optimizer.Settings.GetType().GetProperties())
@@ -385,11 +406,36 @@ public abstract class Model : IDisposable
         return (int)rows;
     }
 
-    static torch.Tensor ToTorch(Tensor<float> values)
+    (BoundOptimizer Optimizer, Loss Loss) RequireCompiled(string operation = "fitting") =>
+        (_optimizer, _loss) is ({ } o, { } l) ? (o, l) : throw new InvalidOperationException($"compile the model before {operation} it");
+
+    /// <summary>Checks that a source feeds one array per input, each with its input's row shape.</summary>
+    void CheckShapes(IBatchSource source, string operation)
     {
-        var data = new float[values.FlattenedLength];
-        values.FlattenTo(data);
-        return torch.tensor(data, [.. values.Lengths.ToArray().Select(d => (long)d)]);
+        var shapes = source.InputShapes;
+        if (shapes.Count != InputShapes.Count)
+            throw new ArgumentException($"{operation}: the model has {InputShapes.Count} inputs but the source gives {shapes.Count} arrays", nameof(source));
+        for (var i = 0; i < shapes.Count; i++)
+            if (!shapes[i].SequenceEqual(InputShapes[i]))
+                throw new ArgumentException(
+                    $"{operation}: the source's {(shapes.Count == 1 ? "rows have" : $"input {i} has rows of")} shape [{string.Join(", ", shapes[i])}] but the model takes rows of shape [{string.Join(", ", InputShapes[i])}]", nameof(source));
+        if (source.BatchCount < 1) throw new ArgumentException($"{operation}: the source has no batches", nameof(source));
+    }
+
+    /// <summary>The batch, after checking it keeps the shapes its source promised and has targets when they are needed.</summary>
+    Batch CheckedBatch(Batch batch, string operation, int index, int epoch, bool needsTargets = true)
+    {
+        var where = $"{operation}: batch {index} of epoch {epoch}";
+        if (batch.InputCount != InputShapes.Count) throw new InvalidDataException($"{where} has {batch.InputCount} input arrays, not {InputShapes.Count}");
+        var i = 0;
+        foreach (var shape in batch.RowShapes())
+        {
+            if (!shape.SequenceEqual(InputShapes[i]))
+                throw new InvalidDataException($"{where} has rows of shape [{string.Join(", ", shape)}] in input {i}, not [{string.Join(", ", InputShapes[i])}]");
+            i++;
+        }
+        if (needsTargets && !batch.HasTargets) throw new InvalidDataException($"{where} has no targets; training and evaluation need labelled rows");
+        return batch;
     }
 
     /// <summary>The model's float state — weights, biases and running statistics — by name in layer order; counters are left out.</summary>

@@ -29,7 +29,10 @@ public static class EvaluationReport
         var name = model is PipelineModel pipeline ? pipeline.Steps[^1].Name : model.GetType().Name;
         var report = new HtmlReport($"Evaluation of {name} on {Path.GetFileName(source)}");
         if (labelled.RowCount < table.RowCount)
-            report.Note($"{N(table.RowCount - labelled.RowCount)} rows without a value of '{target}' are left out.");
+        {
+            var unlabelled = table.RowCount - labelled.RowCount;
+            report.Note($"{N(unlabelled)} {(unlabelled == 1 ? "row" : "rows")} without a value of '{target}' {(unlabelled == 1 ? "is" : "are")} left out.");
+        }
         switch (model)
         {
             case PipelineModel { Role: EstimatorRole.Classifier } or IClassifierModel and not PipelineModel:

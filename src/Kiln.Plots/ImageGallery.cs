@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace Kiln.Plots;
 
 /// <summary>
-/// Small greyscale images in a grid, each enlarged with square pixels and captioned underneath — e.g. test predictions
+/// Small greyscale or colour images in a grid, each enlarged with square pixels and captioned underneath — e.g. test predictions
 /// with their label and confidence, highlighted images in green and the others in red.
 /// </summary>
 public sealed class ImageGallery : Figure
@@ -53,16 +53,38 @@ public sealed class ImageGallery : Figure
             using var picture = SKImage.FromBitmap(bitmap);
             canvas.DrawImage(picture, target, new SKSamplingOptions(SKFilterMode.Nearest));
             var paint = image.Highlight ? good : bad;
-            canvas.DrawText(image.Caption, left + Cell / 2f, top + Cell + 12, SKTextAlign.Center, captionFont, paint);
-            canvas.DrawText(image.Detail, left + Cell / 2f, top + Cell + 26, SKTextAlign.Center, captionFont, ink);
+            canvas.DrawText(Fitted(image.Caption, captionFont), left + Cell / 2f, top + Cell + 12, SKTextAlign.Center, captionFont, paint);
+            canvas.DrawText(Fitted(image.Detail, captionFont), left + Cell / 2f, top + Cell + 26, SKTextAlign.Center, captionFont, ink);
         }
         canvas.Restore();
     }
 
+    /// <summary>The text, cut short with an ellipsis when it is wider than a cell, so neighbouring captions do not overlap.</summary>
+    static string Fitted(string text, SKFont font)
+    {
+        const float room = Cell - 6;
+        if (font.MeasureText(text) <= room) return text;
+        var length = text.Length;
+        while (length > 1 && font.MeasureText(text[..length] + "…") > room) length--;
+        return text[..length] + "…";
+    }
+
     static SKBitmap Bitmap(GalleryImage image)
     {
-        var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque));
-        System.Runtime.InteropServices.Marshal.Copy(image.Pixels, 0, bitmap.GetPixels(), image.Pixels.Length);
-        return bitmap;
+        if (image.Channels == 1)
+        {
+            var grey = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque));
+            System.Runtime.InteropServices.Marshal.Copy(image.Pixels, 0, grey.GetPixels(), image.Pixels.Length);
+            return grey;
+        }
+        var rgba = new byte[image.Width * image.Height * 4];
+        for (var i = 0; i < image.Width * image.Height; i++)
+        {
+            image.Pixels.AsSpan(3 * i, 3).CopyTo(rgba.AsSpan(4 * i, 3));
+            rgba[4 * i + 3] = 255;
+        }
+        var colour = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        System.Runtime.InteropServices.Marshal.Copy(rgba, 0, colour.GetPixels(), rgba.Length);
+        return colour;
     }
 }

@@ -75,12 +75,12 @@ public static class NetworkTrainingReport
     static Chart ConfusionChart(NetworkTrainingResult result)
     {
         var k = result.Classes.Count;
-        var values = new double[k, k];
+        var counts = new double[k, k];
         for (var i = 0; i < k; i++)
-            for (var j = 0; j < k; j++) values[i, j] = result.Confusion[i, j];
-        var size = Math.Clamp(60 * k + 200, 480, 1200);
-        return new Chart("Confusion matrix (test)") { XLabel = "predicted", YLabel = "true", Width = size, Height = size }
-            .Heatmap(values, [.. result.Classes], [.. result.Classes], annotate: k <= 20, valueFormat: "0");
+            for (var j = 0; j < k; j++) counts[i, j] = result.Confusion[i, j];
+        var chart = ModelCharts.ConfusionMatrix(counts, result.Classes);
+        chart.Title = "Confusion matrix (test)";
+        return chart;
     }
 
     static double[] PerClass(int[,] confusion)

@@ -7,25 +7,10 @@ namespace Kiln.Cli.Tests;
 
 public class ExplainCommandTests
 {
-    /// <summary>Churn decided by the contract (and a little by tenure); 'shoe size' plays no part.</summary>
-    static string Customers(int rows)
-    {
-        var random = new Random(3);
-        var csv = new StringBuilder("contract,tenure,shoe size,churn\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var contract = random.Next(3) switch { 0 => "month-to-month", 1 => "one year", _ => "two year" };
-            var tenure = random.Next(1, 72);
-            var churn = contract == "month-to-month" && tenure < 40 ? random.NextDouble() < 0.9 : random.NextDouble() < 0.05;
-            csv.Append(CultureInfo.InvariantCulture, $"{contract},{tenure},{random.Next(36, 47)},{(churn ? "yes" : "no")}\n");
-        }
-        return csv.ToString();
-    }
-
     static (string Data, string Package) Trained(TemporaryFolder folder, string model, params string[] parameters)
     {
         var data = folder.File("customers.csv");
-        File.WriteAllText(data, Customers(300));
+        File.WriteAllText(data, Customers.Csv(300));
         var package = folder.File($"{model}.kiln");
         var train = CliRun.Of(["train", data, "--target", "churn", "--model", model, "--out", package, .. parameters.SelectMany(p => new[] { "--param", p })]);
         Assert.True(train.ExitCode == 0, train.Error);
@@ -82,7 +67,7 @@ public class ExplainCommandTests
     {
         using var folder = new TemporaryFolder();
         var data = folder.File("customers.csv");
-        File.WriteAllText(data, Customers(200));
+        File.WriteAllText(data, Customers.Csv(200));
         var package = folder.File("tenure.kiln");
         Assert.Equal(0, CliRun.Of("train", data, "--target", "tenure", "--model", "decision-tree-regressor", "--param", "max-depth=4", "--out", package).ExitCode);
 

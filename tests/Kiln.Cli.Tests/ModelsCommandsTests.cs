@@ -24,6 +24,16 @@ public class ModelsCommandsTests
     }
 
     [Fact]
+    public void Show_gives_the_ranges_kiln_tune_searches_by_default()
+    {
+        using var json = JsonDocument.Parse(CliRun.Of("models", "show", "random-forest-classifier", "--json").Output);
+        var depth = json.RootElement.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "max-depth");
+        Assert.Equal("int(2,20)", depth.GetProperty("search").GetString());
+        Assert.Contains("`kiln tune` searches by default: max-features=sqrt,log2,0.5;max-depth=int(2,20);min-samples-leaf=int(1,20)",
+            CliRun.Of("models", "show", "random-forest-classifier").Output);
+    }
+
+    [Fact]
     public void Show_of_an_unknown_name_lists_the_catalog()
     {
         var run = CliRun.Of("models", "show", "standard-scalar");

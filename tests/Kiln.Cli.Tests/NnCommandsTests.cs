@@ -98,14 +98,142 @@ public class NnCommandsTests
         Assert.False(File.Exists(folder.File("m.kiln")));
     }
 
+    /// <summary>A small colour CNN for 8×8 images of three classes.</summary>
+    const string ColourCnn = """
+        {
+          "model": "sequential",
+          "input_shape": [3, 8, 8],
+          "layers": [
+            { "type": "conv2d", "filters": 8, "kernel_size": 3, "padding": "same", "activation": "relu" },
+            { "type": "max_pooling2d", "pool_size": 2 },
+            { "type": "flatten" },
+            { "type": "dense", "units": 3, "activation": "softmax" }
+          ],
+          "compile": { "optimizer": { "type": "adam", "learning_rate": 0.02 }, "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"] }
+        }
+        """;
+
+    /// <summary>
+    /// Three classes of 8×8 colour images told apart by colour — reddish, greenish and bluish, with noise — and the
+    /// reddish class rarer than the others.
+    /// </summary>
+    static string ColourFolder(string root, int perClass = 12)
+    {
+        var random = new Random(5);
+        var classes = new (string Name, int Channel, int Count)[] { ("blue", 2, perClass), ("green", 1, perClass), ("red", 0, perClass / 2) };
+        foreach (var (name, channel, count) in classes)
+            for (var i = 0; i < count; i++)
+                Kiln.Neural.Tests.Images.ImageFiles.Write(Path.Combine(root, name, $"{name}-{i:D2}.png"), 8, 8, (_, _) =>
+                {
+                    var pixel = new byte[3];
+                    for (var c = 0; c < 3; c++) pixel[c] = (byte)(c == channel ? 150 + random.Next(100) : random.Next(90));
+                    return (pixel[0], pixel[1], pixel[2]);
+                });
+        return root;
+    }
+
     [Fact]
-    public void An_image_folder_as_data_gets_a_clear_message()
+    public void Nn_train_learns_an_image_folders_classes_with_augmentation_and_balanced_weights_and_predict_names_each_file()
     {
         using var folder = new TemporaryFolder();
-        Directory.CreateDirectory(Path.Combine(folder.Path, "images", "cat"));
-        var run = CliRun.Of("nn", "train", "--data", Path.Combine(folder.Path, "images"), "--arch", Example("mlp.json"), "--out", folder.File("m.kiln"));
+        var images = ColourFolder(folder.File("colours"));
+        File.WriteAllText(folder.File("cnn.json"), ColourCnn);
+        var package = folder.File("colours.kiln");
+        var report = folder.File("report");
+        var train = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--epochs", "12", "--batch-size", "8",
+            "--validation-split", "0.25", "--augment", "flip=horizontal;rotation=10;brightness=0.1", "--class-weight", "balanced",
+            "--seed", "3", "--out", package, "--report", report, "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+        using var summary = JsonDocument.Parse(train.Output);
+        var root = summary.RootElement;
+        Assert.Equal(["blue", "green", "red"], root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(22, root.GetProperty("trainRows").GetInt32());
+        Assert.Equal(8, root.GetProperty("validationRows").GetInt32());
+        Assert.Equal("validation", root.GetProperty("evaluatedOn").GetString());
+        Assert.Equal(12, root.GetProperty("epochs").GetArrayLength());
+        Assert.True(root.GetProperty("epochs")[11].TryGetProperty("val_accuracy", out _));
+        Assert.InRange(root.GetProperty("test").GetProperty("val_accuracy").GetDouble(), 0.7, 1);
+        Assert.True(File.Exists(Path.Combine(report, "correct-predictions.png")));
+
+        using (var network = NeuralPackage.Load(package))
+        {
+            Assert.Equal(["blue", "green", "red"], network.Info.Classes);
+            Assert.Equal(("rgb", 8, 8), (network.Info.Preprocessing!.ColorMode, network.Info.Preprocessing.Height, network.Info.Preprocessing.Width));
+        }
+
+        var predict = CliRun.Of("predict", package, images, "--top", "2", "--out", folder.File("predictions.csv"));
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var predictions = Kiln.Data.Frame.ReadCsv(folder.File("predictions.csv"));
+        Assert.Equal(["file", "class", "confidence", "top2", "top2_confidence"], predictions.ColumnNames);
+        Assert.Equal(30, predictions.RowCount);
+        var right = Enumerable.Range(0, 30).Count(i => ((string)predictions["file"].GetValue(i)!).StartsWith((string)predictions["class"].GetValue(i)! + "/"));
+        Assert.True(right >= 26, $"{right} of 30 images predicted as their folder's class");
+
+        var one = CliRun.Of("predict", package, Path.Combine(images, "red", "red-00.png"), "--json");
+        Assert.True(one.ExitCode == 0, one.Error);
+        using var json = JsonDocument.Parse(one.Output);
+        Assert.Equal(1, json.RootElement.GetArrayLength());
+        Assert.EndsWith("red-00.png", json.RootElement[0].GetProperty("file").GetString());
+        Assert.InRange(json.RootElement[0].GetProperty("confidence").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void A_bad_augmentation_key_or_class_weight_is_named_before_training()
+    {
+        using var folder = new TemporaryFolder();
+        var images = ColourFolder(folder.File("colours"), perClass: 4);
+        File.WriteAllText(folder.File("cnn.json"), ColourCnn);
+        var augment = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--augment", "flip=horizontal;rotate=10", "--out", folder.File("m.kiln"));
+        Assert.Equal(64, augment.ExitCode);
+        Assert.Contains("--augment: 'rotate' is not an augmentation setting", augment.Error);
+        var range = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--augment", "zoom=2", "--out", folder.File("m.kiln"));
+        Assert.Contains("--augment: zoom is 2", range.Error);
+        var weights = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--class-weight", "sometimes", "--out", folder.File("m.kiln"));
+        Assert.Equal(64, weights.ExitCode);
+        Assert.Contains("--class-weight sometimes", weights.Error);
+        Assert.False(File.Exists(folder.File("m.kiln")));
+    }
+
+    [Fact]
+    public void An_unreadable_training_image_is_named_and_nothing_is_written()
+    {
+        using var folder = new TemporaryFolder();
+        var images = ColourFolder(folder.File("colours"), perClass: 4);
+        File.WriteAllText(Path.Combine(images, "green", "broken.png"), "not an image");
+        File.WriteAllText(folder.File("cnn.json"), ColourCnn);
+        var run = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--validation-split", "0", "--epochs", "1", "--out", folder.File("m.kiln"));
+        Assert.Equal(65, run.ExitCode);
+        Assert.Contains(Path.Combine("green", "broken.png"), run.Error);
+        Assert.False(File.Exists(folder.File("m.kiln")));
+    }
+
+    [Fact]
+    public void An_image_folder_whose_classes_do_not_match_the_network_or_its_input_shape_is_refused()
+    {
+        using var folder = new TemporaryFolder();
+        var images = ColourFolder(folder.File("colours"), perClass: 4);
+        var run = CliRun.Of("nn", "train", "--data", images, "--arch", Example("mlp.json"), "--validation-split", "0.5", "--out", folder.File("m.kiln"));
         Assert.Equal(64, run.ExitCode);
-        Assert.Contains("image folders", run.Error);
+        Assert.Contains("the data has 3 classes", run.Error);
+        var split = CliRun.Of("nn", "train", "--data", images, "--arch", Example("mlp.json"), "--validation-split", "0.1", "--out", folder.File("m.kiln"));
+        Assert.Contains("holds out 1 of 10 rows, but both parts need a row of each of the 3 classes", split.Error);
+        File.WriteAllText(folder.File("odd.json"), ColourCnn.Replace("[3, 8, 8]", "[5, 8, 8]"));
+        var shape = CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("odd.json"), "--out", folder.File("m.kiln"));
+        Assert.Equal(64, shape.ExitCode);
+        Assert.Contains("odd.json: an input shape of [5, 8, 8]", shape.Error);
+    }
+
+    [Fact]
+    public void Predict_on_image_files_needs_a_package_that_records_an_image_size()
+    {
+        using var folder = new TemporaryFolder();
+        var package = folder.File("tiny.kiln");
+        using (var model = new Sequential([4], [new Dense(2, ActivationFunction.Softmax)]))
+            NeuralPackage.Save(model, package);
+        var image = Kiln.Neural.Tests.Images.ImageFiles.Grey(folder.File("one.png"), 2, 2, (_, _) => 9);
+        var run = CliRun.Of("predict", package, image);
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains("records no image size", run.Error);
     }
 
     [Fact]

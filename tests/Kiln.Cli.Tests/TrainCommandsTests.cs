@@ -7,18 +7,11 @@ public class TrainCommandsTests
 {
     const string People = "age,income,city,bought\n25,30,Paris,no\n32,45,Lyon,no\n47,80,Paris,yes\n51,,Nice,yes\n23,28,Lyon,no\n60,90,Paris,yes\n38,50,Nice,no\n44,75,Lyon,yes\n29,35,Paris,no\n55,85,Nice,yes\n";
 
-    static string Write(TemporaryFolder folder, string name, string content)
-    {
-        var path = folder.File(name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     [Fact]
     public void Train_then_evaluate_and_predict_work_on_a_raw_csv()
     {
         using var folder = new TemporaryFolder();
-        var data = Write(folder, "people.csv", People);
+        var data = folder.WriteFile("people.csv", People);
         var package = folder.File("m.kiln");
         var train = CliRun.Of("train", data, "--target", "bought", "--model", "gaussian-nb", "--out", package, "--json");
         Assert.True(train.ExitCode == 0, train.Error);
@@ -38,10 +31,29 @@ public class TrainCommandsTests
     }
 
     [Fact]
+    public void Evaluate_writes_a_report_of_the_classes_and_examples_when_asked()
+    {
+        using var folder = new TemporaryFolder();
+        var data = folder.WriteFile("people.csv", People);
+        var package = folder.File("m.kiln");
+        Assert.Equal(0, CliRun.Of("train", data, "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
+
+        var run = CliRun.Of("evaluate", package, data, "--report", folder.File("report"), "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var report = json.RootElement.GetProperty("report").GetString();
+        Assert.Equal(Path.Combine(folder.File("report"), "report.html"), report);
+        var html = File.ReadAllText(report!);
+        foreach (var part in new[] { "Per class", "Confusion matrix", "ROC and precision", "Most confident and right", "Least confident", "people.csv" })
+            Assert.Contains(part, html);
+    }
+
+    [Fact]
     public void A_regressor_reports_r2_and_errors()
     {
         using var folder = new TemporaryFolder();
-        var data = Write(folder, "people.csv", People);
+        var data = folder.WriteFile("people.csv", People);
         var run = CliRun.Of("train", data, "--target", "income", "--model", "ridge", "--param", "alpha=0.1", "--out", folder.File("r.kiln"), "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var json = JsonDocument.Parse(run.Output);
@@ -52,7 +64,7 @@ public class TrainCommandsTests
     public void A_single_class_target_is_refused_and_nothing_is_written()
     {
         using var folder = new TemporaryFolder();
-        var data = Write(folder, "one.csv", "x,y\n1,a\n2,a\n3,a\n");
+        var data = folder.WriteFile("one.csv", "x,y\n1,a\n2,a\n3,a\n");
         var run = CliRun.Of("train", data, "--target", "y", "--model", "gaussian-nb", "--out", folder.File("m.kiln"));
         Assert.Equal(65, run.ExitCode);
         Assert.Contains("single class", run.Error);
@@ -63,7 +75,7 @@ public class TrainCommandsTests
     public void A_transformer_is_not_a_model_to_train()
     {
         using var folder = new TemporaryFolder();
-        var run = CliRun.Of("train", Write(folder, "people.csv", People), "--target", "bought", "--model", "standard-scaler", "--out", folder.File("m.kiln"));
+        var run = CliRun.Of("train", folder.WriteFile("people.csv", People), "--target", "bought", "--model", "standard-scaler", "--out", folder.File("m.kiln"));
         Assert.Equal(64, run.ExitCode);
         Assert.Contains("not a model to train", run.Error);
     }
@@ -73,8 +85,8 @@ public class TrainCommandsTests
     {
         using var folder = new TemporaryFolder();
         var package = folder.File("m.kiln");
-        Assert.Equal(0, CliRun.Of("train", Write(folder, "people.csv", People), "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
-        var run = CliRun.Of("predict", package, Write(folder, "less.csv", "age,city\n30,Paris\n"));
+        Assert.Equal(0, CliRun.Of("train", folder.WriteFile("people.csv", People), "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
+        var run = CliRun.Of("predict", package, folder.WriteFile("less.csv", "age,city\n30,Paris\n"));
         Assert.Equal(64, run.ExitCode);
         Assert.Contains("'income'", run.Error);
     }
@@ -84,8 +96,8 @@ public class TrainCommandsTests
     {
         using var folder = new TemporaryFolder();
         var package = folder.File("m.kiln");
-        Assert.Equal(0, CliRun.Of("train", Write(folder, "people.csv", People), "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
-        var run = CliRun.Of("evaluate", package, Write(folder, "unlabelled.csv", "age,income,city\n30,40,Paris\n"));
+        Assert.Equal(0, CliRun.Of("train", folder.WriteFile("people.csv", People), "--target", "bought", "--model", "gaussian-nb", "--out", package).ExitCode);
+        var run = CliRun.Of("evaluate", package, folder.WriteFile("unlabelled.csv", "age,income,city\n30,40,Paris\n"));
         Assert.Equal(65, run.ExitCode);
         Assert.Contains("column 'bought'", run.Error);
     }

@@ -113,6 +113,13 @@ public static class ScikitLearnFixtures
     /// <summary>A CSV of the fixtures folder.</summary>
     public static Frame Csv(string name) => Frame.ReadCsv(Path.Combine(Folder, name));
 
+    /// <summary>A fixture CSV's feature columns and its "target" column.</summary>
+    public static (Frame Features, Column Target) Labelled(string name)
+    {
+        var frame = Csv(name);
+        return (frame.Drop("target"), frame["target"]);
+    }
+
     /// <summary>One keyed entry of a fixtures JSON file that records numbers rather than cases (cluster-, decomposition-).</summary>
     public static JsonObject Expected(string file, string key) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, file)))![key]!.AsObject();

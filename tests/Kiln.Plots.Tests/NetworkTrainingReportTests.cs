@@ -58,6 +58,22 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void A_colour_gallery_image_keeps_its_colours()
+    {
+        // 2×2: red, green on the first row, blue, white on the second
+        byte[] pixels = [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255];
+        var gallery = new ImageGallery([new GalleryImage(pixels, 2, 2, "rgb", "", true) { Channels = 3 }], columns: 1);
+        var png = DecodedPng.From(gallery.ToPng());
+        // the 2×2 image fills 112 pixels of its 128-pixel cell, from x = 8 and y = 36 + 8
+        SkiaSharp.SKColor At(int x, int y) => png.Pixels[y * png.Width + x];
+        Assert.Equal(SkiaSharp.SKColors.Red, At(8 + 28, 44 + 28));
+        Assert.Equal(new SkiaSharp.SKColor(0, 255, 0), At(8 + 84, 44 + 28));
+        Assert.Equal(SkiaSharp.SKColors.Blue, At(8 + 28, 44 + 84));
+        Assert.Equal(SkiaSharp.SKColors.White, At(8 + 84, 44 + 84));
+        Assert.Contains("of 3 channels", Assert.Throws<ArgumentException>(() => new ImageGallery([new GalleryImage(pixels[..4], 2, 2, "x", "", true) { Channels = 3 }])).Message);
+    }
+
+    [Fact]
     public void A_gallery_image_whose_pixels_do_not_fill_its_size_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new ImageGallery([new GalleryImage(new byte[5], 2, 3, "x", "", true)]));

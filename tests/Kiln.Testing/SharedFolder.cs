@@ -8,13 +8,18 @@ public static class SharedFolder
 {
     public static string? Root { get; } = Locate();
 
-    public static string RequireDataset(string relativePath)
+    public static string RequireDataset(string relativePath) => Require("datasets", relativePath);
+
+    /// <summary>A pretrained model file under ../shared/models; skips the test when the shared folder is missing.</summary>
+    public static string RequireModel(string relativePath) => Require("models", relativePath);
+
+    static string Require(string kind, string relativePath)
     {
         if (Root is null)
-            Assert.Skip("../shared is not beside this checkout, so the real datasets are not available");
-        var path = Path.Combine(Root, "datasets", relativePath);
+            Assert.Skip($"../shared is not beside this checkout, so the real {kind} are not available");
+        var path = Path.Combine(Root, kind, relativePath);
         if (!File.Exists(path) && !Directory.Exists(path))
-            throw new FileNotFoundException($"{path} is missing from the shared datasets folder", path);
+            throw new FileNotFoundException($"{path} is missing from the shared {kind} folder", path);
         return path;
     }
 

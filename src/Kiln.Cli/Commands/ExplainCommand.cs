@@ -57,7 +57,7 @@ public static class ExplainCommand
                 throw new DataFormatException(path, null, targetName,
                     request.Target is null ? "the model's target column is not in the file; name another with --target" : "the --target column is not in the file");
             var explanation = Explain(model, frame, targetName, request, log, cancellationToken);
-            WriteFolder(explanation, request, cancellationToken);
+            ReportFolder.Write(request.Out, JsonFile, "explain", folder => WriteFiles(explanation, request, folder, cancellationToken), cancellationToken);
             if (output.IsJson) output.WriteJson(explanation.Summary(request.Out));
             else Print(output, explanation, request);
             return Task.FromResult(0);
@@ -97,7 +97,7 @@ public static class ExplainCommand
         log.WriteLine($"explain: permutation importance of {model.Schema.Columns.Count} columns × {request.Repeats} shuffles on {Math.Min(labelled.RowCount, request.Rows ?? int.MaxValue):N0} rows");
         var permutation = PermutationImportance.Compute(model, labelled, target,
             new PermutationOptions { Repeats = request.Repeats, MaxRows = request.Rows, Seed = request.Seed, Scoring = request.Scoring },
-            new ProgressLine(log, "permutation importance"), cancellationToken);
+            new ProgressLine(log, "explain", "permutation importance"), cancellationToken);
         log.WriteLine($"explain: permutation importance done in {clock.Elapsed.TotalSeconds:F1} s");
 
         var final = FinalOf(model);
@@ -109,7 +109,7 @@ public static class ExplainCommand
         var sample = SampleRows(labelled.RowCount, request.ShapRows, request.Seed);
         var prepared = Prepare(model, labelled.Take(sample).Drop(target));
         log.WriteLine($"explain: SHAP values of {sample.Length:N0} rows");
-        var shap = TreeExplainer.Explain(final, prepared, cancellationToken, new ProgressLine(log, "SHAP values"));
+        var shap = TreeExplainer.Explain(final, prepared, cancellationToken, new ProgressLine(log, "explain", "SHAP values"));
         log.WriteLine($"explain: SHAP values done in {clock.Elapsed.TotalSeconds:F1} s");
         var features = final.Schema.Names.ToArray();
         var values = TreeModels.FeatureValues(final, prepared);
@@ -145,30 +145,6 @@ public static class ExplainCommand
         var sample = all[..count];
         Array.Sort(sample);
         return sample;
-    }
-
-    /// <summary>Writes every file into a staging folder beside the target and moves it into place, so a cancel or error leaves nothing half-written.</summary>
-    static void WriteFolder(Explanation explanation, Request request, CancellationToken cancellationToken)
-    {
-        var folder = request.Out;
-        if (File.Exists(folder)) throw new ArgumentException($"--out {folder} is a file; give a folder");
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !File.Exists(Path.Combine(folder, JsonFile)))
-            throw new ArgumentException($"--out {folder} holds other files; give an empty folder or one an earlier explain wrote (it is replaced)");
-        var parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}.partial");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            WriteFiles(explanation, request, staging, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            Directory.Move(staging, folder);
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
     }
 
     static void WriteFiles(Explanation explanation, Request request, string folder, CancellationToken cancellationToken)
@@ -295,18 +271,4 @@ public static class ExplainCommand
     }
 
     static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
-
-    /// <summary>One progress line on stderr per tenth of the work.</summary>
-    sealed class ProgressLine(TextWriter writer, string stage) : IProgress<FitProgress>
-    {
-        long _lastTenth = -1;
-
-        public void Report(FitProgress value)
-        {
-            if (value.Total <= 0) return;
-            var tenth = value.Done * 10 / value.Total;
-            if (Interlocked.Exchange(ref _lastTenth, tenth) == tenth) return;
-            lock (writer) writer.WriteLine($"explain: {stage} {value.Done}/{value.Total}");
-        }
-    }
 }

@@ -50,7 +50,7 @@ public static class ModelsCommands
             var entry = EstimatorCatalog.Find(parseResult.GetValue(name)!);
             var parameters = entry.Parameters.Select(p => new
             {
-                p.Name, p.Type, Default = Text(p.Default), p.Allowed, p.Nullable, p.Help,
+                p.Name, p.Type, Default = Text(p.Default), p.Allowed, p.Nullable, p.Help, p.Search,
             }).ToList();
             if (output.IsJson)
             {
@@ -63,6 +63,8 @@ public static class ModelsCommands
             foreach (var p in parameters)
                 table.AddRow(p.Name, p.Type, Markup.Escape(p.Default), Markup.Escape(p.Allowed + (p.Nullable ? " or none" : "")), Markup.Escape(p.Help));
             output.Console.Write(table);
+            var searched = entry.Parameters.Where(p => p.Search is not null).Select(p => $"{p.Name}={p.Search}").ToList();
+            if (searched.Count > 0) output.Writer.WriteLine($"`kiln tune` searches by default: {string.Join(";", searched)}");
             return 0;
         });
         return command;

@@ -3,6 +3,8 @@ using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.Training;
 using Kiln.Neural.Packaging;
+using Kiln.Plots;
+using Kiln.Tracking;
 using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
@@ -14,33 +16,36 @@ public static class TrainCommands
 
     static Command Train()
     {
-        var target = new Option<string>("--target") { Description = "The column to predict", Required = true };
-        var model = new Option<string>("--model") { Description = "The model's catalog name (`kiln models list`)", Required = true };
-        var parameters = new Option<string[]>("--param") { Description = "A hyperparameter as name=value; repeatable", AllowMultipleArgumentsPerToken = true };
-        var seed = new Option<long?>("--seed") { Description = "Seed for models that draw random numbers" };
         var outPath = new Option<string>("--out") { Description = "The model package to write (.kiln)", Required = true };
-        var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package");
-        foreach (var option in new Option[] { target, model, parameters, seed, outPath }) command.Options.Add(option);
+        var command = DataCommands.Reading("train", "Fit a model on a whole file behind default preprocessing and save it as one package; the run is recorded (kiln runs list)");
+        ModelOptions.AddTo(command);
+        command.Options.Add(outPath);
+        TrackingOptionsCli.AddRecordingOptions(command);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
-            var result = ModelTraining.Train(frame, path, parseResult.GetValue(target)!, parseResult.GetValue(model)!,
-                ParseParameters(parseResult.GetValue(parameters) ?? []), parseResult.GetValue(seed), cancellationToken);
+            var fingerprint = DataFingerprint.Of(frame);
+            var modelName = parseResult.GetValue(ModelOptions.Model)!;
+            var seed = parseResult.GetValue(ModelOptions.Seed);
+            using var run = CommandRun.Start(parseResult, $"train {modelName}", seed, fingerprint, cancellationToken);
+            var result = ModelTraining.Train(frame, path, parseResult.GetValue(ModelOptions.Target)!, modelName,
+                ModelOptions.ParameterValues(parseResult), seed, cancellationToken);
             var package = Path.GetFullPath(parseResult.GetValue(outPath)!);
             ModelPackage.Save(result.Model, package, new PackageInfo
             {
                 Metrics = result.TrainingScores?.Summary(),
-                DataFingerprint = DataFingerprint.Of(frame),
-                Seed = parseResult.GetValue(seed),
+                DataFingerprint = fingerprint,
+                Seed = seed,
             });
+            Record(run, result, package, path, parseResult.GetValue(ModelOptions.Target)!);
             var steps = result.Model.Steps.Select(s => s.Name).ToList();
             if (output.IsJson)
             {
                 output.WriteJson(new
                 {
                     Model = result.Entry.Name, Package = package, result.Rows, result.Seconds, Preprocessing = steps[..^1],
-                    result.Columns, TrainingScores = result.TrainingScores,
+                    result.Columns, TrainingScores = result.TrainingScores, Run = run.RunId,
                 });
                 return Task.FromResult(0);
             }
@@ -50,10 +55,27 @@ public static class TrainCommands
                 $", {result.Columns.Text.Count} text columns one-hot encoded, {result.Columns.Dates.Count} date columns split into parts");
             foreach (var dropped in result.Columns.Dropped) output.Writer.WriteLine($"  left out '{dropped.Column}': {dropped.Reason}");
             if (result.TrainingScores is { } scores) WriteScores(output, scores, "training-set scores");
+            if (run.RunId is { } id) output.Writer.WriteLine($"run {id} (kiln runs show {id[..8]})");
             output.Writer.WriteLine(package);
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>The run's record of a training: the model and its full hyperparameters, the training scores, the package.</summary>
+    static void Record(CommandRun run, TrainingResult result, string package, string data, string target)
+    {
+        if (run.RunId is null) return;
+        // the package's own manifest has every hyperparameter, defaults included, flattened per pipeline step
+        var recorded = new Dictionary<string, string>(StringComparer.Ordinal) { ["model"] = result.Entry.Name, ["target"] = target };
+        foreach (var (key, value) in RunParams.Flatten(ModelPackage.ReadManifest(package).Parameters)) recorded.TryAdd(key, value);
+        run.LogParams(recorded);
+        run.SetTags(new Dictionary<string, string> { ["kiln.command"] = "train", ["kiln.data"] = data, ["kiln.rows"] = result.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (result.TrainingScores is { } scores)
+            run.LogMetrics(scores.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal));
+        run.LogMetrics(new Dictionary<string, double> { ["fit_seconds"] = result.Seconds });
+        run.LogModelPackage(package);
+        run.Finish();
     }
 
     static Command Predict()
@@ -62,7 +84,7 @@ public static class TrainCommands
         var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
         var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
         var top = new Option<int>("--top") { Description = "Neural networks: how many ranked classes to give per row", DefaultValueFactory = _ => 3 };
-        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to an IDX image file or a .npy array");
+        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to image files, a folder of them, an IDX image file or a .npy array");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
         command.Options.Add(outPath);
@@ -103,18 +125,22 @@ public static class TrainCommands
     {
         using var network = NeuralPackage.Load(package);
         var predictions = NeuralPrediction.Predict(network, input, top);
+        // image rows are named by their file, relative to the folder given
+        IReadOnlyList<string>? files = NeuralPrediction.IsImageInput(input)
+            ? [.. NeuralPrediction.ImageFiles(input).Select(f => Directory.Exists(input) ? Path.GetRelativePath(input, f) : input)]
+            : null;
         if (outPath is not null)
         {
-            NeuralPrediction.ToFrame(predictions).WriteCsv(outPath);
+            NeuralPrediction.ToFrame(predictions, files).WriteCsv(outPath);
             output.Writer.WriteLine(Path.GetFullPath(outPath));
         }
         else if (output.IsJson)
             output.WriteJson(predictions.Select((ranked, row) => new
             {
-                Row = row, Class = ranked[0].Class, ranked[0].Confidence,
+                Row = row, File = files?[row], Class = ranked[0].Class, ranked[0].Confidence,
                 Top = ranked.Select(p => new { p.Class, p.Confidence }),
             }));
-        else CsvWriter.Write(NeuralPrediction.ToFrame(predictions), output.Writer);
+        else CsvWriter.Write(NeuralPrediction.ToFrame(predictions, files), output.Writer);
         return 0;
     }
 
@@ -124,6 +150,12 @@ public static class TrainCommands
         var command = new Command("evaluate", "Score a model package on a labelled file (the target column found by name)");
         command.Arguments.Add(package);
         FrameInput.AddTo(command);
+        var reportFolder = new Option<string>("--report")
+        {
+            Description = "Also write report.html into this folder: per-class scores, confusion matrices and the most confused classes, "
+                + "ROC and precision-recall curves, and the rows the model is surest of, least sure of and most wrong about",
+        };
+        command.Options.Add(reportFolder);
         command.Options.Add(CliOutput.JsonOption);
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -134,14 +166,25 @@ public static class TrainCommands
             if (!frame.HasColumn(target))
                 throw new DataFormatException(path, null, target, "the model's target column is not in the file, so there is nothing to score against");
             var scores = ModelTraining.Evaluate(model, frame, target);
-            if (output.IsJson) output.WriteJson(scores);
-            else WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
+            string? report = null;
+            if (parseResult.GetValue(reportFolder) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+                report = Path.Combine(folder, "report.html");
+                EvaluationReport.Build(model, frame, target, path).Save(report);
+            }
+            if (output.IsJson) output.WriteJson(new { scores.Target, scores.Classification, scores.Regression, Report = report });
+            else
+            {
+                WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
+                if (report is not null) output.Console.MarkupLineInterpolated($"report: {report}");
+            }
             return Task.FromResult(0);
         });
         return command;
     }
 
-    static void WriteScores(CliOutput output, Evaluation scores, string title)
+    internal static void WriteScores(CliOutput output, Evaluation scores, string title)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("score", "value");
         if (scores.Classification is { } c)
@@ -164,16 +207,4 @@ public static class TrainCommands
     }
 
     static string F(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
-
-    static Dictionary<string, object?> ParseParameters(string[] pairs)
-    {
-        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var pair in pairs)
-        {
-            var equals = pair.IndexOf('=');
-            if (equals <= 0) throw new ArgumentException($"--param '{pair}' is not name=value (for example C=0.5)");
-            parameters[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
-        }
-        return parameters;
-    }
 }

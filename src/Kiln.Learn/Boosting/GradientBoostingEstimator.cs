@@ -3,22 +3,22 @@ namespace Kiln.Learn.Boosting;
 /// <summary>The hyperparameters histogram gradient boosting shares between classifier and regressor, with scikit-learn's defaults.</summary>
 public abstract record GradientBoostingEstimator<TModel> : Estimator<TModel> where TModel : IModel
 {
-    [Parameter("Shrinks each tree's leaf values; smaller needs more iterations", Min = 0, MinExclusive = true)]
+    [Parameter("Shrinks each tree's leaf values; smaller needs more iterations", Min = 0, MinExclusive = true, Search = "log(0.01,0.5)")]
     public double LearningRate { get; init; } = 0.1;
 
     [Parameter("Most boosting iterations (trees per class for more than two classes)", Min = 1)]
     public int MaxIter { get; init; } = 100;
 
-    [Parameter("Most leaves per tree, grown best-first by gain; none leaves the count unbounded", Min = 2)]
+    [Parameter("Most leaves per tree, grown best-first by gain; none leaves the count unbounded", Min = 2, Search = "int(8,64)")]
     public int? MaxLeafNodes { get; init; } = 31;
 
     [Parameter("Deepest a tree may grow, in splits from the root; none does not limit depth", Min = 1)]
     public int? MaxDepth { get; init; }
 
-    [Parameter("Fewest training rows each leaf keeps", Min = 1)]
+    [Parameter("Fewest training rows each leaf keeps", Min = 1, Search = "int(5,50)")]
     public int MinSamplesLeaf { get; init; } = 20;
 
-    [Parameter("L2 penalty on leaf values (λ in −G/(H+λ))", Min = 0)]
+    [Parameter("L2 penalty on leaf values (λ in −G/(H+λ))", Min = 0, Search = "uniform(0,1)")]
     public double L2Regularization { get; init; }
 
     [Parameter("Most bins per numeric feature (missing values get one more)", Min = 2, Max = 255)]

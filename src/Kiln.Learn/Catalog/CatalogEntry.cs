@@ -55,7 +55,7 @@ public sealed record CatalogEntry(
         };
         var allowed = type.IsEnum ? Enum.GetNames(type).Select(Kebab.Of).ToArray() : attribute.Values;
         return new ParameterSpec(Kebab.Of(property.Name), typeName, defaultValue, attribute.Min, attribute.Max,
-            attribute.MinExclusive, attribute.MaxExclusive, allowed, nullable, attribute.Help) { Property = property };
+            attribute.MinExclusive, attribute.MaxExclusive, allowed, nullable, attribute.Help) { Property = property, Search = attribute.Search };
     }
 
     static Type ModelTypeOf(Type estimator)

@@ -86,7 +86,8 @@ public static class EstimatorCatalog
     static CatalogEntry EntryOf(IEstimator estimator) =>
         TryFind(estimator.GetType()) ?? throw new ArgumentException($"{estimator.GetType().Name} is not in the estimator catalog", nameof(estimator));
 
-    static object? Convert(string estimator, ParameterSpec spec, object? value)
+    /// <summary>A value, typed or text, as the parameter's own type; text that does not parse is an error naming the parameter.</summary>
+    internal static object? Convert(string estimator, ParameterSpec spec, object? value)
     {
         var type = Nullable.GetUnderlyingType(spec.Property.PropertyType) ?? spec.Property.PropertyType;
         if (value is string text && type != typeof(string))

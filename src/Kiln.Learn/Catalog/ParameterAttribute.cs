@@ -15,4 +15,10 @@ public sealed class ParameterAttribute(string help) : Attribute
 
     /// <summary>For string parameters: the values allowed (enums list their members by themselves).</summary>
     public string[]? Values { get; init; }
+
+    /// <summary>
+    /// The range a hyperparameter search tries when the user gives none, in search-space text: <c>int(1,20)</c>,
+    /// <c>log(1e-3,100)</c>, <c>uniform(0,1)</c> or values <c>a,b,c</c>. Parameters without one are left at their value.
+    /// </summary>
+    public string? Search { get; init; }
 }

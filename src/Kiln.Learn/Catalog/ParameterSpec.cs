@@ -18,6 +18,9 @@ public sealed record ParameterSpec(
 {
     internal PropertyInfo Property { get; init; } = null!;
 
+    /// <summary>The range a search tries when none is given (see <see cref="ParameterAttribute.Search"/>); null leaves the parameter out.</summary>
+    public string? Search { get; init; }
+
     /// <summary>The allowed range or values as a user reads them: <c>0 &lt; value ≤ 1</c>, <c>one of mean, median</c>.</summary>
     public string Allowed
     {

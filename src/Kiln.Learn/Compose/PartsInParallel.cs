@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 
 namespace Kiln.Learn.Compose;
@@ -8,17 +9,28 @@ namespace Kiln.Learn.Compose;
 /// </summary>
 internal static class PartsInParallel
 {
-    public static void Run(int count, CancellationToken cancellation, Action<int> part)
+    public static void Run(int count, CancellationToken cancellation, Action<int> part) =>
+        Run(count, Environment.ProcessorCount, cancellation, part);
+
+    /// <summary>
+    /// Runs the parts at most <paramref name="parallelism"/> at a time, handing them out one by one in order, so that
+    /// parts of very different lengths still keep every worker busy to the end.
+    /// </summary>
+    public static void Run(int count, int parallelism, CancellationToken cancellation, Action<int> part)
     {
-        if (count == 1)
+        if (count == 1 || parallelism == 1)
         {
-            part(0);
+            for (var i = 0; i < count; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                part(i);
+            }
             return;
         }
         try
         {
-            var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            Parallel.For(0, count, options, part);
+            var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = parallelism };
+            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, count), EnumerablePartitionerOptions.NoBuffering), options, part);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

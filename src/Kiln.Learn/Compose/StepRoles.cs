@@ -41,6 +41,19 @@ internal static class StepRoles
         _ => EstimatorRole.Transformer,
     };
 
+    /// <summary>The role an estimator's model will play, read before fitting: a pipeline's is its last step's; null for a transformer.</summary>
+    public static EstimatorRole? RoleOf(IEstimator estimator)
+    {
+        if (estimator is Pipeline pipeline) return pipeline.Steps.Count == 0 ? null : RoleOf(pipeline.Steps[^1].Estimator);
+        if (EstimatorCatalog.TryFind(estimator.GetType()) is { } entry) return entry.Role == EstimatorRole.Transformer ? null : entry.Role;
+        var model = ModelTypeOf(estimator);
+        if (typeof(IClassifierModel).IsAssignableFrom(model)) return EstimatorRole.Classifier;
+        if (typeof(IRegressorModel).IsAssignableFrom(model)) return EstimatorRole.Regressor;
+        if (typeof(IClustererModel).IsAssignableFrom(model)) return EstimatorRole.Clusterer;
+        if (typeof(IOutlierDetectorModel).IsAssignableFrom(model)) return EstimatorRole.OutlierDetector;
+        return null;
+    }
+
     public static string Describe(IEstimator estimator) => estimator switch
     {
         Pipeline => "a pipeline",

@@ -18,10 +18,10 @@ public sealed record AdaBoostClassifier : Estimator<AdaBoostClassifierModel>
     [Parameter("The base classifier, a catalog name with optional (name=value) parameters; it must take sample weights")]
     public string Estimator { get; init; } = "decision-tree-classifier(max-depth=1)";
 
-    [Parameter("The most estimators to fit; boosting stops early when one fits the rows perfectly", Min = 1)]
+    [Parameter("The most estimators to fit; boosting stops early when one fits the rows perfectly", Min = 1, Search = "int(25,200)")]
     public int NEstimators { get; init; } = 50;
 
-    [Parameter("Shrinks each estimator's contribution; smaller values need more estimators", Min = 0, MinExclusive = true)]
+    [Parameter("Shrinks each estimator's contribution; smaller values need more estimators", Min = 0, MinExclusive = true, Search = "log(0.01,2)")]
     public double LearningRate { get; init; } = 1.0;
 
     [Parameter("samme: weigh estimators by their error on predicted classes; samme-r: add up log-probabilities")]

@@ -6,10 +6,10 @@ public abstract record BaggingEstimator<TModel> : Estimator<TModel> where TModel
     [Parameter("How many estimators to fit, each on its own draw of rows and features", Min = 1)]
     public int NEstimators { get; init; } = 10;
 
-    [Parameter("Rows each estimator draws: a fraction of the rows up to 1, or a whole count above 1", Min = 0, MinExclusive = true)]
+    [Parameter("Rows each estimator draws: a fraction of the rows up to 1, or a whole count above 1", Min = 0, MinExclusive = true, Search = "uniform(0.3,1)")]
     public double MaxSamples { get; init; } = 1.0;
 
-    [Parameter("Features each estimator draws: a fraction of the features up to 1, or a whole count above 1", Min = 0, MinExclusive = true)]
+    [Parameter("Features each estimator draws: a fraction of the features up to 1, or a whole count above 1", Min = 0, MinExclusive = true, Search = "uniform(0.3,1)")]
     public double MaxFeatures { get; init; } = 1.0;
 
     [Parameter("Draw rows with replacement (false: without)")]

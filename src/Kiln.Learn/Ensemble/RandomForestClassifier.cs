@@ -12,7 +12,7 @@ public sealed record RandomForestClassifier : ForestEstimator<ForestClassifierMo
     [Parameter("The impurity splits reduce: gini, entropy or log-loss (the same as entropy)")]
     public ClassificationCriterion Criterion { get; init; } = ClassificationCriterion.Gini;
 
-    [Parameter(MaxFeaturesRule.Help)]
+    [Parameter(MaxFeaturesRule.Help, Search = "sqrt,log2,0.5")]
     public string? MaxFeatures { get; init; } = "sqrt";
 
     [Parameter("Grow each tree on a bootstrap draw of the rows (false: every tree sees every row)")]

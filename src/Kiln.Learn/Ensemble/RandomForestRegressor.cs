@@ -11,7 +11,7 @@ public sealed record RandomForestRegressor : ForestEstimator<ForestRegressorMode
     [Parameter("The loss splits reduce: squared-error (leaves predict the mean) or absolute-error (the median)")]
     public RegressionCriterion Criterion { get; init; } = RegressionCriterion.SquaredError;
 
-    [Parameter(MaxFeaturesRule.Help)]
+    [Parameter(MaxFeaturesRule.Help, Search = "none,sqrt,0.5")]
     public string? MaxFeatures { get; init; }
 
     [Parameter("Grow each tree on a bootstrap draw of the rows (false: every tree sees every row)")]

@@ -10,10 +10,10 @@ namespace Kiln.Learn.Linear;
     Capabilities = [Capability.SampleWeights])]
 public sealed record ElasticNet : Estimator<LinearRegressorModel>
 {
-    [Parameter("Strength of the combined penalty", Min = 0)]
+    [Parameter("Strength of the combined penalty", Min = 0, Search = "log(0.0001,10)")]
     public double Alpha { get; init; } = 1.0;
 
-    [Parameter("Share of the penalty that is L1 (1 is the lasso, 0 is ridge)", Min = 0, Max = 1)]
+    [Parameter("Share of the penalty that is L1 (1 is the lasso, 0 is ridge)", Min = 0, Max = 1, Search = "uniform(0.05,1)")]
     public double L1Ratio { get; init; } = 0.5;
 
     [Parameter("Fit an intercept (centre the data) rather than pass through the origin")]

@@ -12,7 +12,7 @@ namespace Kiln.Learn.Linear;
     Capabilities = [Capability.Randomized, Capability.SampleWeights])]
 public sealed record LinearSvm : Estimator<LinearClassifierModel>
 {
-    [Parameter("Inverse strength of the L2 penalty: smaller is stronger", Min = 0, MinExclusive = true)]
+    [Parameter("Inverse strength of the L2 penalty: smaller is stronger", Min = 0, MinExclusive = true, Search = "log(0.001,100)")]
     public double C { get; init; } = 1.0;
 
     [Parameter("Loss on each row's margin")]

@@ -14,7 +14,7 @@ public sealed record LogisticRegression : Estimator<LinearClassifierModel>
     [Parameter("Penalty on the coefficients")]
     public LogisticPenalty Penalty { get; init; } = LogisticPenalty.L2;
 
-    [Parameter("Inverse strength of the penalty: smaller is stronger", Min = 0, MinExclusive = true)]
+    [Parameter("Inverse strength of the penalty: smaller is stronger", Min = 0, MinExclusive = true, Search = "log(0.001,100)")]
     public double C { get; init; } = 1.0;
 
     [Parameter("Share of the elastic-net penalty that is L1", Min = 0, Max = 1)]

@@ -7,7 +7,7 @@ namespace Kiln.Learn.Linear;
     Capabilities = [Capability.SampleWeights])]
 public sealed record Ridge : Estimator<LinearRegressorModel>
 {
-    [Parameter("Strength of the L2 penalty α‖w‖²", Min = 0)]
+    [Parameter("Strength of the L2 penalty α‖w‖²", Min = 0, Search = "log(0.001,100)")]
     public double Alpha { get; init; } = 1.0;
 
     [Parameter("Fit an intercept (centre the data) rather than pass through the origin")]

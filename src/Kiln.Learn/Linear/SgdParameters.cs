@@ -9,7 +9,7 @@ public abstract record SgdParameters<TModel> : Estimator<TModel> where TModel : 
     [Parameter("Penalty on the coefficients")]
     public SgdPenalty Penalty { get; init; } = SgdPenalty.L2;
 
-    [Parameter("Strength of the penalty; also sets the optimal learning rate", Min = 0)]
+    [Parameter("Strength of the penalty; also sets the optimal learning rate", Min = 0, Search = "log(0.000001,0.1)")]
     public double Alpha { get; init; } = 1e-4;
 
     [Parameter("Share of the elastic-net penalty that is L1", Min = 0, Max = 1)]

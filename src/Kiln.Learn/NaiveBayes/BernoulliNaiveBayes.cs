@@ -7,7 +7,7 @@ namespace Kiln.Learn.NaiveBayes;
     Capabilities = [Capability.SampleWeights])]
 public sealed record BernoulliNaiveBayes : Estimator<BernoulliNaiveBayesModel>
 {
-    [Parameter("Additive (Laplace/Lidstone) smoothing added to every count", Min = 0)]
+    [Parameter("Additive (Laplace/Lidstone) smoothing added to every count", Min = 0, Search = "log(0.001,10)")]
     public double Alpha { get; init; } = 1.0;
 
     [Parameter("Values above this threshold count as 1, the rest as 0; none takes the features as already binary")]

@@ -10,7 +10,7 @@ namespace Kiln.Learn.NaiveBayes;
     Capabilities = [Capability.NonNegativeInput, Capability.SampleWeights])]
 public sealed record ComplementNaiveBayes : Estimator<ComplementNaiveBayesModel>
 {
-    [Parameter("Additive (Laplace/Lidstone) smoothing added to every count", Min = 0)]
+    [Parameter("Additive (Laplace/Lidstone) smoothing added to every count", Min = 0, Search = "log(0.001,10)")]
     public double Alpha { get; init; } = 1.0;
 
     [Parameter("Learn class priors from the data; as in scikit-learn they only count when there is a single class")]

@@ -9,7 +9,7 @@ namespace Kiln.Learn.NaiveBayes;
     Capabilities = [Capability.SampleWeights])]
 public sealed record GaussianNaiveBayes : Estimator<GaussianNaiveBayesModel>
 {
-    [Parameter("Share of the largest feature variance added to every variance, for numerical stability", Min = 0)]
+    [Parameter("Share of the largest feature variance added to every variance, for numerical stability", Min = 0, Search = "log(1e-12,0.01)")]
     public double VarSmoothing { get; init; } = 1e-9;
 
     protected override GaussianNaiveBayesModel FitCore(Frame features, Column? target, FitContext context)

@@ -6,10 +6,10 @@ namespace Kiln.Learn.Neighbors;
 /// <summary>The hyperparameters k-nearest-neighbour learners share: how many neighbours, how they count and how they are found.</summary>
 public abstract record NeighborsEstimator<TModel> : Estimator<TModel> where TModel : IModel
 {
-    [Parameter("How many nearest training rows decide each prediction", Min = 1)]
+    [Parameter("How many nearest training rows decide each prediction", Min = 1, Search = "int(1,50)")]
     public int NNeighbors { get; init; } = 5;
 
-    [Parameter("Count every neighbour the same (uniform) or by inverse distance (distance)")]
+    [Parameter("Count every neighbour the same (uniform) or by inverse distance (distance)", Search = "uniform,distance")]
     public NeighborWeighting Weights { get; init; } = NeighborWeighting.Uniform;
 
     [Parameter("How distance between rows is measured")]

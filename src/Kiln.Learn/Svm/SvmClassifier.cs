@@ -15,7 +15,7 @@ public sealed record SvmClassifier : SvmEstimator<SvmClassifierModel>
 {
     const string Name = "svm-classifier";
 
-    [Parameter("Penalty on margin violations: larger C fits the training data more tightly, smaller C gives a smoother boundary", Min = 0, MinExclusive = true)]
+    [Parameter("Penalty on margin violations: larger C fits the training data more tightly, smaller C gives a smoother boundary", Min = 0, MinExclusive = true, Search = "log(0.01,100)")]
     public double C { get; init; } = 1.0;
 
     [Parameter("Fit calibrated probabilities by Platt scaling with five-fold cross-validation (about six times slower to fit)")]

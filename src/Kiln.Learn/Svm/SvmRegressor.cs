@@ -12,7 +12,7 @@ public sealed record SvmRegressor : SvmEstimator<SvmRegressorModel>
 {
     const string Name = "svm-regressor";
 
-    [Parameter("Penalty on errors beyond epsilon: larger C follows the training targets more tightly, smaller C gives a smoother fit", Min = 0, MinExclusive = true)]
+    [Parameter("Penalty on errors beyond epsilon: larger C follows the training targets more tightly, smaller C gives a smoother fit", Min = 0, MinExclusive = true, Search = "log(0.01,100)")]
     public double C { get; init; } = 1.0;
 
     [Parameter("Width of the tube around the target inside which errors cost nothing (in the target's units)", Min = 0)]

@@ -16,6 +16,21 @@ public static class ModelTraining
     public static TrainingResult Train(Frame table, string source, string target, string model,
         IReadOnlyDictionary<string, object?>? parameters = null, long? seed = null, CancellationToken cancellationToken = default)
     {
+        var setup = Prepare(table, source, target, model, parameters, seed);
+        var clock = Stopwatch.StartNew();
+        var fitted = setup.Pipeline.Fit(setup.Features, setup.IsSupervised ? setup.Target : null, new FitContext { Cancellation = cancellationToken });
+        var seconds = clock.Elapsed.TotalSeconds;
+        var scores = setup.IsSupervised ? Evaluate(fitted, setup.Table, target) : null;
+        return new TrainingResult(setup.Entry, fitted, setup.Columns, setup.Table.RowCount, seconds, scores);
+    }
+
+    /// <summary>
+    /// Everything <see cref="Train"/> does short of fitting: the labelled rows, the features and the target, and the
+    /// model behind the default preprocessing as one unfitted pipeline, ready to fit, cross-validate or search.
+    /// </summary>
+    public static TrainingSetup Prepare(Frame table, string source, string target, string model,
+        IReadOnlyDictionary<string, object?>? parameters = null, long? seed = null)
+    {
         var entry = EstimatorCatalog.Find(model);
         if (entry.Role is not (EstimatorRole.Classifier or EstimatorRole.Regressor or EstimatorRole.Clusterer or EstimatorRole.OutlierDetector))
             throw new ArgumentException($"'{model}' is a {Kebab.Of(entry.Role.ToString())}, not a model to train; `kiln models list` shows the models");
@@ -39,12 +54,7 @@ public static class ModelTraining
         var columns = FeatureColumns.Of(new TypeConverter().Fit(features).Transform(features));
         if (columns.IsEmpty) throw new DataFormatException(source, null, null, "no feature columns are left to train on");
         var pipeline = new Pipeline([.. DefaultPreprocessing.Steps(columns, scale: !entry.Has(Capability.ScaleInvariant)), new PipelineStep(model, estimator)]);
-        var clock = Stopwatch.StartNew();
-        var unsupervised = entry.Role is EstimatorRole.Clusterer or EstimatorRole.OutlierDetector;
-        var fitted = pipeline.Fit(features, unsupervised ? null : y, new FitContext { Cancellation = cancellationToken });
-        var seconds = clock.Elapsed.TotalSeconds;
-        var scores = unsupervised ? null : Evaluate(fitted, table, target);
-        return new TrainingResult(entry, fitted, columns, table.RowCount, seconds, scores);
+        return new TrainingSetup(entry, pipeline, table, features, y, columns);
     }
 
     /// <summary>Scores a fitted model on a labelled table; the target is found by the name it was fitted with.</summary>

@@ -3,13 +3,13 @@ namespace Kiln.Learn.Trees;
 /// <summary>The hyperparameters every tree and tree ensemble shares, with scikit-learn's defaults.</summary>
 public abstract record TreeEstimator<TModel> : Estimator<TModel> where TModel : IModel
 {
-    [Parameter("Deepest a tree may grow, in splits from the root; none grows until leaves are pure or too small", Min = 1)]
+    [Parameter("Deepest a tree may grow, in splits from the root; none grows until leaves are pure or too small", Min = 1, Search = "int(2,20)")]
     public int? MaxDepth { get; init; }
 
     [Parameter("Fewest rows a node needs to be split: a count of 2 or more, or a fraction of the rows below 1", Min = 0, MinExclusive = true)]
     public double MinSamplesSplit { get; init; } = 2;
 
-    [Parameter("Fewest rows each leaf keeps: a count of 1 or more, or a fraction of the rows below 1", Min = 0, MinExclusive = true)]
+    [Parameter("Fewest rows each leaf keeps: a count of 1 or more, or a fraction of the rows below 1", Min = 0, MinExclusive = true, Search = "int(1,20)")]
     public double MinSamplesLeaf { get; init; } = 1;
 
     [Parameter("Smallest fraction of the total sample weight each leaf keeps", Min = 0, Max = 0.5)]

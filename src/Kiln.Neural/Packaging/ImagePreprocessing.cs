@@ -10,12 +10,35 @@ public sealed record ImagePreprocessing
     /// <summary>Bytes 0–255 to [0, 1], greyscale: what MNIST-style training uses.</summary>
     public static ImagePreprocessing UnitGrayscale(int height, int width) => new() { Scale = 1.0 / 255, ColorMode = "grayscale", Height = height, Width = width };
 
+    /// <summary>
+    /// Bytes 0–255 to [0, 1] for images that fill rows of <paramref name="rowShape"/> (a network's input shape):
+    /// [1 or 3, height, width] is a grayscale or RGB image, [height, width] a grayscale one, and [n] a square grayscale
+    /// image of n pixels. Any other shape is an error saying what to write instead.
+    /// </summary>
+    public static ImagePreprocessing ForRows(IReadOnlyList<long> rowShape)
+    {
+        switch (rowShape)
+        {
+            case [var channels, > 0 and var height, > 0 and var width] when channels is 1 or 3:
+                return new() { Scale = 1.0 / 255, ColorMode = channels == 3 ? "rgb" : "grayscale", Height = (int)height, Width = (int)width };
+            case [> 0 and var height, > 0 and var width]:
+                return UnitGrayscale((int)height, (int)width);
+            case [> 0 and var length] when (long)Math.Sqrt(length) is var side && side * side == length:
+                return UnitGrayscale((int)side, (int)side);
+        }
+        throw new ArgumentException(
+            $"an input shape of [{string.Join(", ", rowShape)}] does not say what images the network takes; use [channels, height, width] with 1 (grayscale) or 3 (rgb) channels, or [height, width]");
+    }
+
     public double Scale { get; init; } = 1;
 
     public double Offset { get; init; }
 
     /// <summary>"grayscale" (one channel) or "rgb" (three).</summary>
     public string ColorMode { get; init; } = "grayscale";
+
+    /// <summary>1 for grayscale, 3 for rgb: the first dimension of a channels-first image.</summary>
+    public int Channels => ColorMode == "rgb" ? 3 : 1;
 
     public int? Height { get; init; }
 

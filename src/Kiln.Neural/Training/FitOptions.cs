@@ -2,20 +2,24 @@ using Kiln.Neural.Callbacks;
 
 namespace Kiln.Neural.Training;
 
-/// <summary>How a model's Fit trains (Keras' fit arguments).</summary>
+/// <summary>
+/// How a model's Fit trains (Keras' fit arguments). Batch size, shuffle, validation split and sample weights describe
+/// how arrays are cut into batches; a batch source given to Fit decides those itself.
+/// </summary>
 public sealed record FitOptions
 {
     public int Epochs { get; init; } = 1;
 
+    /// <summary>Rows per batch when fitting arrays.</summary>
     public int BatchSize { get; init; } = 32;
 
     /// <summary>The fraction of rows, taken from the end before shuffling as Keras does, held out to validate each epoch.</summary>
     public double ValidationSplit { get; init; }
 
-    /// <summary>Shuffle the training rows before each epoch.</summary>
+    /// <summary>Shuffle the training rows before each epoch, when fitting arrays.</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>Seed of the row order and of dropout.</summary>
+    /// <summary>Seed of dropout, and of the row order when fitting arrays.</summary>
     public long Seed { get; init; }
 
     public IReadOnlyList<ICallback> Callbacks { get; init; } = [];

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Numerics.Tensors;
 using Kiln.Testing;
 
@@ -7,25 +6,6 @@ namespace Kiln.Data.Tests.IO;
 
 public class IdxReaderTests
 {
-    /// <summary>An IDX file: magic 00 00 type rank, big-endian sizes, then the values as given.</summary>
-    static byte[] Idx(byte type, int[] dimensions, byte[] data)
-    {
-        var bytes = new byte[4 + 4 * dimensions.Length + data.Length];
-        bytes[2] = type;
-        bytes[3] = (byte)dimensions.Length;
-        for (var i = 0; i < dimensions.Length; i++)
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + 4 * i), dimensions[i]);
-        data.CopyTo(bytes, 4 + 4 * dimensions.Length);
-        return bytes;
-    }
-
-    static byte[] Gzip(byte[] bytes)
-    {
-        using var memory = new MemoryStream();
-        using (var gzip = new GZipStream(memory, CompressionLevel.Fastest)) gzip.Write(bytes);
-        return memory.ToArray();
-    }
-
     static T[] Flat<T>(Tensor<T> tensor)
     {
         var values = new T[tensor.FlattenedLength];
@@ -40,7 +20,7 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("images-idx3-ubyte");
-        File.WriteAllBytes(path, Idx(0x08, [2, 3, 4], TwoImages));
+        File.WriteAllBytes(path, IdxBytes.Idx(0x08, [2, 3, 4], TwoImages));
 
         var tensor = IdxReader.ReadBytes(path);
         Assert.Equal([2, 3, 4], tensor.Lengths.ToArray());
@@ -53,7 +33,7 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("images.idx");
-        File.WriteAllBytes(path, Gzip(Idx(0x08, [2, 3, 4], TwoImages)));
+        File.WriteAllBytes(path, IdxBytes.Gzip(IdxBytes.Idx(0x08, [2, 3, 4], TwoImages)));
         Assert.Equal(TwoImages, Flat(IdxReader.ReadBytes(path)));
     }
 
@@ -62,13 +42,13 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var ints = folder.File("ints.idx");
-        File.WriteAllBytes(ints, Idx(0x0C, [2], [0x00, 0x00, 0x01, 0x02, 0xFF, 0xFF, 0xFF, 0xFE]));
+        File.WriteAllBytes(ints, IdxBytes.Idx(0x0C, [2], [0x00, 0x00, 0x01, 0x02, 0xFF, 0xFF, 0xFF, 0xFE]));
         Assert.Equal([258, -2], Flat(IdxReader.Read<int>(ints)));
 
         var doubles = folder.File("doubles.idx");
         var data = new byte[8];
         BinaryPrimitives.WriteDoubleBigEndian(data, -1.25);
-        File.WriteAllBytes(doubles, Idx(0x0E, [1, 1], data));
+        File.WriteAllBytes(doubles, IdxBytes.Idx(0x0E, [1, 1], data));
         Assert.Equal(-1.25, IdxReader.Read<double>(doubles)[0, 0]);
     }
 
@@ -77,7 +57,7 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("ints.idx");
-        File.WriteAllBytes(path, Idx(0x0C, [1], [0, 0, 0, 1]));
+        File.WriteAllBytes(path, IdxBytes.Idx(0x0C, [1], [0, 0, 0, 1]));
         var error = Assert.Throws<DataFormatException>(() => IdxReader.ReadBytes(path));
         Assert.Contains("holds int32 values", error.Message);
         Assert.Contains("not ubyte", error.Message);
@@ -99,7 +79,7 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("t10k-images-idx3-ubyte.gz");
-        File.WriteAllBytes(path, Gzip(Idx(0x08, [2, 3, 4], TwoImages[..20])));
+        File.WriteAllBytes(path, IdxBytes.Gzip(IdxBytes.Idx(0x08, [2, 3, 4], TwoImages[..20])));
         var error = Assert.Throws<DataFormatException>(() => IdxReader.ReadBytes(path));
         Assert.StartsWith(path, error.Message);
         Assert.Contains("2×3×4 ubyte (24 bytes after the 16-byte header) but only 20 bytes follow", error.Message);
@@ -110,7 +90,7 @@ public class IdxReaderTests
     {
         using var folder = new TemporaryFolder();
         var path = folder.File("labels.idx");
-        File.WriteAllBytes(path, Idx(0x08, [3], [1, 2, 3, 4]));
+        File.WriteAllBytes(path, IdxBytes.Idx(0x08, [3], [1, 2, 3, 4]));
         var error = Assert.Throws<DataFormatException>(() => IdxReader.ReadBytes(path));
         Assert.Contains("longer than its header declares", error.Message);
     }

@@ -1,0 +1,25 @@
+namespace Kiln.Tracking;
+
+/// <summary>
+/// Where a new version's package comes from — a run's artifact (<see cref="RunId"/> and <see cref="ArtifactPath"/>) or a
+/// file (<see cref="PackageFile"/>, optionally with the run that made it) — and what to record with it.
+/// </summary>
+public sealed record NewModelVersion
+{
+    public string? RunId { get; init; }
+
+    /// <summary>The package's path among the run's artifacts, such as <c>model/churn.kiln</c>.</summary>
+    public string? ArtifactPath { get; init; }
+
+    public string? PackageFile { get; init; }
+
+    public string? Description { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
+    /// <summary>Aliases to point at the new version in the same transaction, such as <c>challenger</c>.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+
+    public static NewModelVersion FromRun(string runId, string artifactPath) => new() { RunId = runId, ArtifactPath = artifactPath };
+
+    public static NewModelVersion FromFile(string packageFile, string? runId = null) => new() { PackageFile = packageFile, RunId = runId };
+}

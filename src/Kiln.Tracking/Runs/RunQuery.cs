@@ -1,0 +1,13 @@
+namespace Kiln.Tracking;
+
+/// <summary>Which runs to list: newest first, from the experiments given (all when none), up to <see cref="MaxResults"/>.</summary>
+public sealed record RunQuery
+{
+    public IReadOnlyList<long>? ExperimentIds { get; init; }
+    public LifecycleView View { get; init; } = LifecycleView.ActiveOnly;
+    public RunStatus? Status { get; init; }
+    public int MaxResults { get; init; } = 1000;
+
+    /// <summary>Only runs that carry every one of these tags with exactly these values.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Kiln.Testing;
+
+namespace Kiln.Cli.Tests;
+
+public class CompareCommandTests
+{
+    [Fact]
+    public void Titanic_is_compared_without_touching_the_data_and_the_report_names_the_best_model()
+    {
+        using var folder = new TemporaryFolder();
+        var data = SharedFolder.RequireDataset("titanic/train.csv");
+        var report = Path.Combine(folder.Path, "report");
+
+        var run = CliRun.Of("compare", data, "--target", "Survived", "--models", "logistic-regression,decision-tree-classifier,gaussian-nb", "--cv", "3", "--out", report, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal("classification", root.GetProperty("task").GetString());
+        var models = root.GetProperty("models").EnumerateArray().ToList();
+        Assert.Equal(3, models.Count);
+        var means = models.Select(m => m.GetProperty("mean").GetDouble()).ToList();
+        Assert.Equal(means.OrderByDescending(m => m), means);
+        Assert.All(means, m => Assert.InRange(m, 0.7, 0.9));
+        Assert.StartsWith(root.GetProperty("best").GetString()! + " scores best", root.GetProperty("verdict").GetString());
+        var html = File.ReadAllText(Path.Combine(report, "index.html"));
+        Assert.Contains("Verdict", html);
+        foreach (var name in new[] { "comparison.png", "logistic-regression.png", "gaussian-nb.png", "comparison.json" })
+            Assert.True(File.Exists(Path.Combine(report, name)), name);
+    }
+
+    [Fact]
+    public void A_regression_target_is_detected_and_a_model_of_the_wrong_task_is_refused()
+    {
+        using var folder = new TemporaryFolder();
+        var data = Path.Combine(folder.Path, "houses.csv");
+        var random = new Random(1);
+        File.WriteAllLines(data, ["rooms,area,price", .. Enumerable.Range(0, 120).Select(_ =>
+        {
+            var (rooms, area) = (random.Next(1, 6), 30 + random.NextDouble() * 100);
+            return $"{rooms},{area:F1},{1000 * area + 5000 * rooms + random.NextDouble() * 3000:F0}";
+        })]);
+
+        var run = CliRun.Of("compare", data, "--target", "price", "--models", "linear-regression,decision-tree-regressor", "--out", Path.Combine(folder.Path, "r"), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using (var json = JsonDocument.Parse(run.Output))
+        {
+            Assert.Equal("regression", json.RootElement.GetProperty("task").GetString());
+            Assert.Equal("linear-regression", json.RootElement.GetProperty("best").GetString());
+        }
+
+        var wrong = CliRun.Of("compare", data, "--target", "price", "--task", "regression", "--models", "logistic-regression", "--out", Path.Combine(folder.Path, "w"));
+        Assert.Equal(64, wrong.ExitCode);
+        Assert.Contains("'logistic-regression' is a classifier", wrong.Error);
+        Assert.False(Directory.Exists(Path.Combine(folder.Path, "w")));
+    }
+}
