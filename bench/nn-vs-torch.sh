@@ -7,8 +7,9 @@
 # processor time, which other work on the machine disturbs less), the ratio Kiln/PyTorch (below 1 means Kiln is
 # faster) and each side's test accuracy after the last epoch. Per-epoch lines go to standard error.
 # Debian links python3-torch to the reference BLAS (netlib) unless OpenBLAS is installed, which makes PyTorch's dense
-# layers several times slower than PyTorch as usually installed; the script then runs PyTorch on Debian's OpenBLAS
-# (libopenblas0-pthread, fetched with apt-get download into bench/out, not installed) so the anchor is a fair one.
+# layers several times slower than PyTorch as usually installed; the script then runs PyTorch on Debian's OpenBLAS built
+# for OpenMP (libopenblas0-openmp, fetched with apt-get download into bench/out, not installed), which shares PyTorch's
+# OpenMP threads — the pthreads build would fight them for the cores — so the anchor is a fair one.
 # NN_TORCH_BLAS=system keeps whatever BLAS the system has.
 # Usage: bench/nn-vs-torch.sh [epochs] [threads] [batch size] [networks: fashion-dense,fashion-cnn,mnist-dense]
 set -euo pipefail
@@ -28,14 +29,14 @@ blas="the system's BLAS ($system_blas)"
 torch_env=(OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads")
 # netlib's reference BLAS lives in .../blas/; OpenBLAS, BLIS and MKL install elsewhere
 if [ "${NN_TORCH_BLAS:-}" != system ] && [[ $system_blas == */blas/libblas.so.3* ]]; then
-  openblas=bench/out/openblas/usr/lib/x86_64-linux-gnu/openblas-pthread
+  openblas=bench/out/openblas/usr/lib/x86_64-linux-gnu/openblas-openmp
   if [ ! -f "$openblas/libblas.so.3" ]; then
     mkdir -p bench/out/openblas
-    (cd bench/out/openblas && apt-get download -q libopenblas0-pthread >/dev/null 2>&1 && dpkg-deb -x libopenblas0-pthread_*.deb .) ||
-      { echo "could not fetch libopenblas0-pthread with apt-get download; set NN_TORCH_BLAS=system to run PyTorch on $system_blas" >&2; exit 1; }
+    (cd bench/out/openblas && apt-get download -q libopenblas0-openmp >/dev/null 2>&1 && dpkg-deb -x libopenblas0-openmp_*.deb .) ||
+      { echo "could not fetch libopenblas0-openmp with apt-get download; set NN_TORCH_BLAS=system to run PyTorch on $system_blas" >&2; exit 1; }
   fi
   torch_env+=(LD_LIBRARY_PATH="$PWD/$openblas")
-  blas="OpenBLAS $(ls bench/out/openblas/libopenblas0-pthread_*.deb | sed 's/.*pthread_\(.*\)_amd64.deb/\1/')"
+  blas="OpenBLAS $(ls bench/out/openblas/libopenblas0-openmp_*.deb | sed 's/.*openmp_\(.*\)_amd64.deb/\1/') (OpenMP)"
 fi
 dotnet build bench/Kiln.Bench -c Release -nologo -v:quiet -clp:ErrorsOnly >/dev/null
 

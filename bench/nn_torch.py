@@ -80,6 +80,14 @@ def build(spec):
             modules.append(nn.Flatten())
             shape = [math.prod(shape)]
             continue
+        elif kind == "batch_normalization":
+            # PyTorch's momentum weighs the new batch, Keras' the running average
+            norm = nn.BatchNorm2d if len(shape) == 3 else nn.BatchNorm1d
+            modules.append(norm(shape[0], eps=layer.get("epsilon", 1e-3), momentum=1 - layer.get("momentum", 0.99)))
+            continue
+        elif kind == "activation":
+            modules.append(ACTIVATIONS[layer["activation"]]())
+            continue
         else:
             raise ValueError(f"layer {index}: type '{kind}' is not built by this script")
         INITIALIZERS[layer.get("kernel_initializer", "glorot_uniform")](module.weight)

@@ -237,6 +237,19 @@ public class NnCommandsTests
     }
 
     [Fact]
+    public void Reduce_lr_with_a_spec_whose_optimizer_follows_a_schedule_is_refused_saying_how_to_fix_it()
+    {
+        SharedFolder.RequireDataset("fashion-mnist/train-images-idx3-ubyte.gz");
+        using var folder = new TemporaryFolder();
+        var run = CliRun.Of("nn", "train", "--data", "fashion-mnist", "--arch", Example("mlp.json"), "--epochs", "1", "--limit", "100",
+            "--callbacks", "reduce-lr", "--out", folder.File("m.kiln"));
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains("--callbacks reduce-lr: the optimizer follows a cosine learning-rate schedule", run.Error);
+        Assert.Contains("leave out reduce-lr", run.Error);
+        Assert.False(File.Exists(folder.File("m.kiln")));
+    }
+
+    [Fact]
     public void The_cnn_example_builds_conv_32_64_128_with_a_dense_head()
     {
         using var model = ModelConfig.Load(Example("cnn.json"));

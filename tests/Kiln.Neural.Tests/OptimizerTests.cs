@@ -84,6 +84,38 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void Adam_moves_the_weights_as_its_formula_says_step_by_step()
+    {
+        double[][] x = [[1, 2], [3, -1], [0.5, 0.5], [2, 1]];
+        double[] y = [1, 0, 2, -1];
+        using var model = new Sequential([2], [new Dense(1, useBias: false)]);
+        var w = model.GetWeights()[0].Select(v => (double)v).ToArray();
+        model.Compile(new Adam { LearningRate = 0.1 }, Loss.MeanSquaredError);
+        model.Fit(Data.Rows([.. x.SelectMany(r => r.Select(v => (float)v))], 4, 2), Data.Rows([.. y.Select(v => (float)v)], 4, 1),
+            new FitOptions { Epochs = 3, BatchSize = 4, Shuffle = false });
+
+        // m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², w ← w − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε), on the full batch's MSE gradient
+        var (m, v) = (new double[2], new double[2]);
+        for (var t = 1; t <= 3; t++)
+        {
+            var g = new double[2];
+            for (var r = 0; r < 4; r++)
+            {
+                var error = x[r][0] * w[0] + x[r][1] * w[1] - y[r];
+                for (var j = 0; j < 2; j++) g[j] += 2 * error * x[r][j] / 4;
+            }
+            for (var j = 0; j < 2; j++)
+            {
+                m[j] = 0.9 * m[j] + 0.1 * g[j];
+                v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
+                w[j] -= 0.1 / (1 - Math.Pow(0.9, t)) * m[j] / (Math.Sqrt(v[j]) / Math.Sqrt(1 - Math.Pow(0.999, t)) + 1e-7);
+            }
+        }
+        var after = model.GetWeights()[0];
+        for (var j = 0; j < 2; j++) Assert.Equal(w[j], after[j], 5);
+    }
+
+    [Fact]
     public void Bad_optimizer_settings_are_refused_at_compile_time_naming_the_setting()
     {
         using var model = new Sequential([3], [new Dense(1)]);

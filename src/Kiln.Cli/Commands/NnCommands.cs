@@ -105,7 +105,7 @@ public static class NnCommands
             ClassWeights = balanced ? BalancedClassWeights.Of(data.Train) : null,
             Callbacks =
             [
-                new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder, validation is not null),
+                new ProgressBar(progress, live: ReferenceEquals(progress, Console.Out) && !Console.IsOutputRedirected), .. Callbacks(settings, runFolder, validation is not null, model),
                 .. run.RunId is null ? Array.Empty<ICallback>() : [new TrackingCallback(run, Path.Combine(runFolder, "tracking"))],
             ],
         };
@@ -215,11 +215,16 @@ public static class NnCommands
         model.Compile(optimizer, model.CompiledLoss ?? Loss.SparseCategoricalCrossentropy, [.. metrics]);
     }
 
-    static IEnumerable<ICallback> Callbacks(TrainSettings settings, string runFolder, bool validated)
+    static IEnumerable<ICallback> Callbacks(TrainSettings settings, string runFolder, bool validated, Model model)
     {
         if (string.IsNullOrWhiteSpace(settings.Callbacks)) yield break;
         var monitor = validated ? "val_loss" : "loss";
         foreach (var name in settings.Callbacks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (name == "reduce-lr" && model.CompiledOptimizer?.Schedule is { } schedule)
+                throw new ArgumentException(
+                    $"--callbacks reduce-lr: the optimizer follows a {schedule} learning-rate schedule, which already sets the rate each epoch; " +
+                    $"leave out reduce-lr, or remove \"schedule\" from the optimizer in {settings.Arch}");
             yield return name switch
             {
                 "early-stopping" => new EarlyStopping { Monitor = monitor, Patience = 3, RestoreBestWeights = true },
@@ -228,6 +233,7 @@ public static class NnCommands
                 "tensorboard" => new TensorBoard(Path.Combine(runFolder, "tensorboard")),
                 _ => throw new ArgumentException($"--callbacks: '{name}' is not one of {string.Join(", ", CallbackNames)}"),
             };
+        }
     }
 
     /// <summary>The evaluation confusion matrix and the first right and wrong predictions, as gallery images with their confidence.</summary>

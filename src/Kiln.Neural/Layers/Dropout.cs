@@ -18,7 +18,7 @@ public sealed class Dropout : Layer
 
     public override string Kind => "dropout";
 
-    public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => torch.nn.Dropout(Rate);
+    public override Module<torch.Tensor, torch.Tensor> Build(IReadOnlyList<long> inputShape) => new DropoutModule(Rate);
 
     public override IReadOnlyList<long> OutputShape(IReadOnlyList<long> inputShape) => inputShape;
 

@@ -14,14 +14,14 @@ public sealed record Adam : Optimizer
 
     public double Epsilon { get; init; } = 1e-7;
 
-    private protected override torch.optim.Optimizer Create(IEnumerable<Parameter> parameters) => AdamSteps(parameters, LearningRate, Beta1, Beta2, Epsilon, "Adam");
+    private protected override WeightUpdate Create(IEnumerable<Parameter> parameters) => AdamSteps(parameters, LearningRate, Beta1, Beta2, Epsilon, "Adam");
 
     /// <summary>The Adam update without weight decay, which <see cref="BoundOptimizer"/> applies decoupled for Adam and AdamW alike.</summary>
-    internal static torch.optim.Optimizer AdamSteps(IEnumerable<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon, string name)
+    internal static WeightUpdate AdamSteps(IEnumerable<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon, string name)
     {
         if (beta1 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Beta1), beta1, $"{name}: beta1 must be in [0, 1)");
         if (beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Beta2), beta2, $"{name}: beta2 must be in [0, 1)");
         if (!(epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(Epsilon), epsilon, $"{name}: epsilon must be positive");
-        return torch.optim.Adam(parameters, learningRate, beta1, beta2, epsilon, 0);
+        return new AdamUpdate(parameters, learningRate, beta1, beta2, epsilon);
     }
 }

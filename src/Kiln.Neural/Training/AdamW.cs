@@ -17,5 +17,5 @@ public sealed record AdamW : Optimizer
 
     public double Epsilon { get; init; } = 1e-7;
 
-    private protected override torch.optim.Optimizer Create(IEnumerable<Parameter> parameters) => Adam.AdamSteps(parameters, LearningRate, Beta1, Beta2, Epsilon, "AdamW");
+    private protected override WeightUpdate Create(IEnumerable<Parameter> parameters) => Adam.AdamSteps(parameters, LearningRate, Beta1, Beta2, Epsilon, "AdamW");
 }

@@ -4,20 +4,17 @@ using TorchSharp.Modules;
 namespace Kiln.Neural.Training;
 
 /// <summary>An optimizer's settings bound to one model's weights: clips the gradients, decays the weights, then steps.</summary>
-internal sealed class BoundOptimizer(Optimizer settings, torch.optim.Optimizer optimizer, IReadOnlyList<Parameter> parameters) : IDisposable
+internal sealed class BoundOptimizer(Optimizer settings, WeightUpdate update, IReadOnlyList<Parameter> parameters) : IDisposable
 {
     public Optimizer Settings { get; } = settings;
 
     public double LearningRate
     {
-        get => optimizer.ParamGroups.First().LearningRate;
-        set
-        {
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = value;
-        }
+        get => update.LearningRate;
+        set => update.LearningRate = value;
     }
 
-    public void ZeroGrad() => optimizer.zero_grad();
+    public void ZeroGrad() => update.ZeroGrad();
 
     /// <summary>One update from the gradients left by backward().</summary>
     public void Step()
@@ -29,7 +26,7 @@ internal sealed class BoundOptimizer(Optimizer settings, torch.optim.Optimizer o
             var keep = 1 - LearningRate * Settings.WeightDecay;
             foreach (var parameter in parameters) parameter.mul_(keep);
         }
-        optimizer.step();
+        update.Step();
     }
 
     void Clip()
@@ -56,5 +53,5 @@ internal sealed class BoundOptimizer(Optimizer settings, torch.optim.Optimizer o
         if (norm > limit) gradient.mul_(limit / norm);
     }
 
-    public void Dispose() => optimizer.Dispose();
+    public void Dispose() => update.Dispose();
 }

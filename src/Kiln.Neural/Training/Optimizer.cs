@@ -29,8 +29,8 @@ public abstract record Optimizer
     /// </summary>
     public LearningRateSchedule? Schedule { get; init; }
 
-    /// <summary>The TorchSharp optimizer that takes the step itself, without weight decay (applied separately).</summary>
-    private protected abstract torch.optim.Optimizer Create(IEnumerable<Parameter> parameters);
+    /// <summary>What takes the step itself, without weight decay (applied separately).</summary>
+    private protected abstract WeightUpdate Create(IEnumerable<Parameter> parameters);
 
     /// <summary>Checks the settings and binds them to a model's weights.</summary>
     internal BoundOptimizer Bind(IReadOnlyList<Parameter> parameters)

@@ -21,11 +21,11 @@ public sealed record RmsProp : Optimizer
 
     public double Epsilon { get; init; } = 1e-7;
 
-    private protected override torch.optim.Optimizer Create(IEnumerable<Parameter> parameters)
+    private protected override WeightUpdate Create(IEnumerable<Parameter> parameters)
     {
         if (Rho is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Rho), Rho, "RmsProp: rho must be in [0, 1)");
         if (Momentum is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "RmsProp: momentum must be in [0, 1)");
         if (!(Epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "RmsProp: epsilon must be positive");
-        return torch.optim.RMSProp(parameters, LearningRate, Rho, Epsilon, 0, Momentum, Centered);
+        return new LibTorchUpdate(torch.optim.RMSProp(parameters, LearningRate, Rho, Epsilon, 0, Momentum, Centered));
     }
 }

@@ -12,10 +12,10 @@ public sealed record Sgd : Optimizer
 
     public bool Nesterov { get; init; }
 
-    private protected override torch.optim.Optimizer Create(IEnumerable<Parameter> parameters)
+    private protected override WeightUpdate Create(IEnumerable<Parameter> parameters)
     {
         if (Momentum is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Sgd: momentum must be in [0, 1)");
         if (Nesterov && Momentum == 0) throw new ArgumentException("Sgd: Nesterov momentum needs a momentum above 0", nameof(Nesterov));
-        return torch.optim.SGD(parameters, LearningRate, Momentum, 0, 0, Nesterov);
+        return new LibTorchUpdate(torch.optim.SGD(parameters, LearningRate, Momentum, 0, 0, Nesterov));
     }
 }
