@@ -3,8 +3,9 @@ using OpenCvSharp;
 namespace Kiln.Vision.Documents;
 
 /// <summary>
-/// The document scanner of OpenCV's classic project: grey, blur, edges, the largest convex four-cornered outline,
-/// corners ordered, and a perspective warp to a straight page. Each side of the outline is then refitted to the edge
+/// The document scanner of OpenCV's classic project: grey, blur, edges, the largest convex four-cornered outline
+/// (or, when the page merges with another bright object, the outline's four longest straight sides), corners ordered,
+/// and a perspective warp to a straight page. Each side of the outline is then refitted to the edge
 /// pixels along it, so corners land within a pixel or two of the page's true corners.
 /// </summary>
 public static class DocumentScanner
@@ -33,13 +34,9 @@ public static class DocumentScanner
         using var bright = Thresholds.Otsu(blurred).Image;
         var minimumArea = options.MinimumPageFraction * small.Width * small.Height;
         var joinedPixels = EdgeMap.Of(joined);
-        var quad = new[] { joined, edges, bright }
-            .SelectMany(binary => Quadrilaterals(binary, minimumArea))
-            .Select(q => (Corners: q, Support: EdgeSupport(q, joinedPixels)))
-            .Where(c => c.Support >= MinimumSupport)
-            .OrderByDescending(c => Cv2.ContourArea(c.Corners) * c.Support)
-            .Select(c => c.Corners)
-            .FirstOrDefault();
+        Mat[] binaries = [joined, edges, bright];
+        var quad = Best(binaries.SelectMany(binary => Quadrilaterals(binary, minimumArea)), joinedPixels)
+            ?? Best(binaries.SelectMany(binary => SideQuadrilaterals(binary, minimumArea, small.Size())), joinedPixels);
         if (quad is null) return null;
         var refined = Refine(quad, edges);
         return [.. refined.Select(p => new Point2f((float)(p.X / scale), (float)(p.Y / scale)))];
@@ -96,6 +93,68 @@ public static class DocumentScanner
                 break;
             }
         }
+    }
+
+    /// <summary>The candidate with the largest area times edge support, among those whose outline mostly runs along edges.</summary>
+    static Point2f[]? Best(IEnumerable<Point2f[]> candidates, EdgeMap edges) =>
+        candidates
+            .Select(q => (Corners: q, Support: EdgeSupport(q, edges)))
+            .Where(c => c.Support >= MinimumSupport)
+            .OrderByDescending(c => Cv2.ContourArea(c.Corners) * c.Support)
+            .Select(c => c.Corners)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Quadrilaterals bounded by a region's longest straight sides, for when no region simplifies to four corners: a
+    /// page lying against another bright object (a newspaper, a table edge) merges with it into one region of many
+    /// corners, yet the page's four sides stay the longest straight runs of that outline. Every four of the eight
+    /// longest sides, in their order round the outline, are extended and intersected into a candidate; candidates
+    /// that are not convex or reach well outside the photo are dropped, and edge support picks among the rest.
+    /// </summary>
+    static IEnumerable<Point2f[]> SideQuadrilaterals(Mat binary, double minimumArea, Size size)
+    {
+        var (marginX, marginY) = (0.02 * size.Width, 0.02 * size.Height);
+        foreach (var shape in Contours.Find(binary, minimumArea).Take(5))
+        {
+            var polygon = Cv2.ApproxPolyDP(shape.Points, 0.005 * shape.Perimeter, closed: true);
+            var count = polygon.Length;
+            if (count < 4) continue;
+            var sides = Enumerable.Range(0, count)
+                .OrderByDescending(i => polygon[i].DistanceTo(polygon[(i + 1) % count]))
+                .Take(8)
+                .Order()
+                .Select(i => LineThrough(polygon[i], polygon[(i + 1) % count]))
+                .ToArray();
+            foreach (var four in FourOf(sides.Length))
+            {
+                var corners = new Point2f[4];
+                var inside = true;
+                for (var k = 0; k < 4 && inside; k++)
+                {
+                    var corner = Intersection(sides[four[(k + 3) % 4]], sides[four[k]]);
+                    inside = corner is { } c && c.X >= -marginX && c.Y >= -marginY && c.X <= size.Width + marginX && c.Y <= size.Height + marginY;
+                    if (inside) corners[k] = corner!.Value;
+                }
+                if (!inside || !Cv2.IsContourConvex(corners) || Cv2.ContourArea(corners) < minimumArea) continue;
+                yield return OrderCorners(corners).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Every choice of four indices below <paramref name="count"/>, each in increasing order.</summary>
+    static IEnumerable<int[]> FourOf(int count)
+    {
+        for (var a = 0; a < count; a++)
+            for (var b = a + 1; b < count; b++)
+                for (var c = b + 1; c < count; c++)
+                    for (var d = c + 1; d < count; d++)
+                        yield return [a, b, c, d];
+    }
+
+    static Line2D LineThrough(Point from, Point to)
+    {
+        var length = Math.Max(from.DistanceTo(to), 1e-9);
+        return new Line2D((to.X - from.X) / length, (to.Y - from.Y) / length, from.X, from.Y);
     }
 
     /// <summary>
