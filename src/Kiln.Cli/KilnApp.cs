@@ -23,6 +23,7 @@ public static class KilnApp
         root.Subcommands.Add(RunsCommands.Create());
         root.Subcommands.Add(ExperimentsCommands.Create());
         root.Subcommands.Add(RegistryCommands.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }

@@ -1,0 +1,54 @@
+using System.Net;
+using Kiln.Server.Health;
+using Kiln.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kiln.Server;
+
+/// <summary>
+/// The Kiln server: one ASP.NET Core application over one tracking store. It composes the endpoint groups; each
+/// group lives in its own folder with its own <c>Map…</c> extension method.
+/// </summary>
+public static class KilnServer
+{
+    /// <summary>Opens (creating or migrating) the tracking store and builds the application, ready to start.</summary>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IPAddress.TryParse(options.Host, out var address))
+            throw new ArgumentException($"host '{options.Host}' is not an IP address (127.0.0.1 serves this machine only, 0.0.0.0 every network)", nameof(options));
+        if (options.Port is < 0 or > 65535)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"port {options.Port} is outside 0–65535");
+        var tracking = await TrackingStore.OpenAsync(options.Tracking, cancellationToken).ConfigureAwait(false);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KilnServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, options.Port));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        builder.Services.AddSingleton(tracking);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    /// <summary>The address a started server answers on, with the port the system chose when <see cref="ServerOptions.Port"/> was 0.</summary>
+    public static Uri AddressOf(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var url = app.Urls.FirstOrDefault() ?? throw new InvalidOperationException("the server is not started: it has no address yet");
+        return new Uri(url);
+    }
+}
