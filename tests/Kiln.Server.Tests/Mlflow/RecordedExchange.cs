@@ -103,6 +103,7 @@ public sealed partial class RecordedExchange
     string? Pattern(string pattern, JsonNode? actual, string where)
     {
         var inner = pattern[2..^2];
+        if (inner == "any") return actual is null ? $"{where}: expected a value, got nothing" : null;
         var text = actual is JsonValue v ? (v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()) : null;
         if (text is null) return $"{where}: expected a value matching {pattern}, got {Show(actual)}";
         if (inner.StartsWith("capture:", StringComparison.Ordinal))
@@ -119,7 +120,6 @@ public sealed partial class RecordedExchange
         }
         return inner switch
         {
-            "any" => null,
             "hex32" => Hex32().IsMatch(text) ? null : $"{where}: expected 32 hex digits, got \"{text}\"",
             "millis" => actual is JsonValue n && n.GetValueKind() == JsonValueKind.Number
                         && Math.Abs(n.GetValue<long>() - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) < TimeSpan.FromDays(1).TotalMilliseconds
