@@ -23,6 +23,7 @@ sealed record SearchRunsResponse(IReadOnlyList<WireRun> Runs, string? NextPageTo
 sealed record LogMetricRequest(string? RunId, string? RunUuid, string? Key, double? Value, long? Timestamp, long? Step);
 sealed record RunKeyValueRequest(string? RunId, string? RunUuid, string? Key, string? Value);
 sealed record BatchMetric(string? Key, double? Value, long? Timestamp, long? Step);
+sealed record LogModelRequest(string? RunId, string? ModelJson);
 sealed record LogBatchRequest(string? RunId, List<BatchMetric>? Metrics, List<WireKeyValue>? Params, List<WireKeyValue>? Tags);
 sealed record MetricHistoryRequest(string? RunId, string? RunUuid, string? MetricKey, string? PageToken, int? MaxResults);
 sealed record MetricHistoryResponse(IReadOnlyList<WireMetric> Metrics, string? NextPageToken);

@@ -31,6 +31,7 @@ namespace Kiln.Server.Mlflow;
 [JsonSerializable(typeof(LogMetricRequest))]
 [JsonSerializable(typeof(RunKeyValueRequest))]
 [JsonSerializable(typeof(LogBatchRequest))]
+[JsonSerializable(typeof(LogModelRequest))]
 [JsonSerializable(typeof(MetricHistoryRequest))]
 [JsonSerializable(typeof(MetricHistoryResponse))]
 [JsonSerializable(typeof(ListRunArtifactsRequest))]

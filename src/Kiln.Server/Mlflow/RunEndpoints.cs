@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +14,7 @@ static class RunEndpoints
     const int SearchLimit = 50000;
     const int HistoryDefault = 25000;
     const int HistoryLimit = 25000;
+    const string ModelHistoryTag = "mlflow.log-model.history";
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -26,6 +29,7 @@ static class RunEndpoints
         api.MapPost("runs/set-tag", SetTagAsync);
         api.MapPost("runs/delete-tag", DeleteTagAsync);
         api.MapPost("runs/log-batch", LogBatchAsync);
+        api.MapPost("runs/log-model", LogModelAsync);
         api.MapGet("metrics/get-history", HistoryAsync);
         api.MapGet("artifacts/list", ListArtifactsAsync);
     }
@@ -149,6 +153,28 @@ static class RunEndpoints
         }
         var tags = WireConvert.Tags(request.Tags, "tags");
         await tracking.Runs.LogBatchAsync(runId, metrics, parameters, tags, cancellationToken);
+        return MlflowResults.Empty();
+    }
+
+    /// <summary>Appends a logged model's description to the run's <c>mlflow.log-model.history</c> tag, where MLflow keeps it.</summary>
+    static async Task<IResult> LogModelAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
+    {
+        var request = await MlflowRequest.ReadAsync<LogModelRequest>(http, cancellationToken);
+        var runId = MlflowRequest.Required(request.RunId, "run_id");
+        JsonObject model;
+        try
+        {
+            model = JsonNode.Parse(MlflowRequest.Required(request.ModelJson, "model_json")) as JsonObject
+                ?? throw MlflowApiException.Invalid("Invalid value for parameter 'model_json': expected a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw MlflowApiException.Invalid($"Invalid value for parameter 'model_json': {e.Message}");
+        }
+        var run = await tracking.Runs.GetAsync(runId, cancellationToken);
+        var history = run.Tags.TryGetValue(ModelHistoryTag, out var logged) && JsonNode.Parse(logged) is JsonArray earlier ? earlier : [];
+        history.Add(model);
+        await tracking.Runs.SetTagAsync(runId, ModelHistoryTag, history.ToJsonString(), cancellationToken);
         return MlflowResults.Empty();
     }
 
