@@ -1,6 +1,7 @@
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kiln.Server.Mlflow;
@@ -12,11 +13,14 @@ namespace Kiln.Server.Mlflow;
 /// </summary>
 static class ArtifactProxyEndpoints
 {
+    /// <summary>The largest upload: model files pass Kestrel's 30 MB default, and the store streams them to disk rather than memory.</summary>
+    public const long MaxUploadBytes = 4L << 30;
+
     public static void Map(RouteGroupBuilder artifacts)
     {
         artifacts.MapGet("", ListAsync);
         artifacts.MapGet("{**path}", DownloadAsync);
-        artifacts.MapPut("{**path}", UploadAsync);
+        artifacts.MapPut("{**path}", UploadAsync).WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         artifacts.MapDelete("{**path}", DeleteAsync);
     }
 
