@@ -57,8 +57,11 @@ static class ExperimentEndpoints
         var filter = SearchSyntax.ParseFilter(request.Filter, SearchVocabulary.Experiments);
         var order = SearchSyntax.ParseOrder(request.OrderBy, SearchVocabulary.Experiments);
         var experiments = await tracking.Experiments.ListAsync(WireConvert.View(request.ViewType, "view_type"), cancellationToken);
-        var found = Search.Apply(experiments, filter, order, ValueOf,
-            [new SearchOrder(new SearchKey(SearchEntity.Attribute, "creation_time"), false), new SearchOrder(new SearchKey(SearchEntity.Attribute, "experiment_id"), true)]);
+        // MLflow's defaults: newest first when no order is asked for, otherwise ties go to the higher id
+        IReadOnlyList<SearchOrder> tieBreakers = order.Count == 0
+            ? [new SearchOrder(new SearchKey(SearchEntity.Attribute, "creation_time"), false), new SearchOrder(new SearchKey(SearchEntity.Attribute, "experiment_id"), true)]
+            : [new SearchOrder(new SearchKey(SearchEntity.Attribute, "experiment_id"), false)];
+        var found = Search.Apply(experiments, filter, order, ValueOf, tieBreakers);
         var (page, next) = PageToken.Slice(found, request.PageToken, max);
         return MlflowResults.Ok(new SearchExperimentsResponse([.. page.Select(WireConvert.Experiment)], next));
     }
@@ -92,7 +95,7 @@ static class ExperimentEndpoints
         _ => key.Name switch
         {
             "name" => experiment.Name,
-            "experiment_id" => WireConvert.Text(experiment.Id),
+            "experiment_id" => (double)experiment.Id,
             "lifecycle_stage" => WireConvert.Stage(experiment.Lifecycle),
             "creation_time" => (double)WireConvert.Millis(experiment.CreationTime),
             "last_update_time" => (double)WireConvert.Millis(experiment.LastUpdateTime),

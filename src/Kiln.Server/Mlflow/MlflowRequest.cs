@@ -64,8 +64,8 @@ static class MlflowRequest
     public static int MaxResults(int? value, int fallback, int limit)
     {
         var count = value ?? fallback;
-        if (count < 1) throw MlflowApiException.Invalid($"Invalid value {count} for parameter 'max_results' supplied. It must be a positive integer");
-        if (count > limit) throw MlflowApiException.Invalid($"Invalid value {count} for parameter 'max_results' supplied. It must be at most {limit}");
+        if (count < 1) throw MlflowApiException.Invalid($"Invalid value for request parameter max_results. It must be a positive integer, but got {count}");
+        if (count > limit) throw MlflowApiException.Invalid($"Invalid value for request parameter max_results. It must be at most {limit}, but got {count}");
         return count;
     }
 

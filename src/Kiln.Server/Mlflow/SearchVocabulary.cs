@@ -10,8 +10,8 @@ sealed record SearchVocabulary(IReadOnlySet<SearchEntity> Entities, IReadOnlySet
 
     public static readonly SearchVocabulary Experiments = new(
         new HashSet<SearchEntity> { SearchEntity.Attribute, SearchEntity.Tag },
-        new HashSet<string> { "name", "experiment_id", "lifecycle_stage" },
-        new HashSet<string> { "creation_time", "last_update_time" });
+        new HashSet<string> { "name", "lifecycle_stage" },
+        new HashSet<string> { "experiment_id", "creation_time", "last_update_time" });
 
     public static readonly SearchVocabulary RegisteredModels = new(
         new HashSet<SearchEntity> { SearchEntity.Attribute, SearchEntity.Tag },
