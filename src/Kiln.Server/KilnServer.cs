@@ -1,5 +1,6 @@
 using System.Net;
 using Kiln.Server.Health;
+using Kiln.Server.Mlflow;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,7 @@ public static class KilnServer
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapMlflowApi();
         return app;
     }
 

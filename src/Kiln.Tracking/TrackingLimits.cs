@@ -14,6 +14,7 @@ static class TrackingLimits
     public const int ModelName = 256;
     public const int Description = 5000;
     public const int Alias = 255;
+    public const int Source = 500;
     public const int MetricsPerBatch = 1000;
     public const int ParamsOrTagsPerBatch = 100;
 }

@@ -41,6 +41,29 @@ public class ModelRegistryTests
 
     [Theory]
     [MemberData(nameof(TestStore.Backends), MemberType = typeof(TestStore))]
+    public async Task A_version_recorded_by_its_source_has_no_package_and_deleting_it_leaves_the_runs_files(string backend)
+    {
+        await using var test = await TestStore.OpenAsync(backend);
+        var registry = test.Store.Registry;
+        var run = await test.Store.Runs.CreateAsync(new RunStart());
+        await test.Store.Runs.LogArtifactAsync(run.Id, "model/MLmodel", new MemoryStream("flavors: {}"u8.ToArray()));
+        await registry.CreateModelAsync("churn");
+
+        var version = await registry.CreateVersionAsync("churn", NewModelVersion.FromSource($"runs:/{run.Id}/model", run.Id));
+        Assert.Equal((1, $"runs:/{run.Id}/model", run.Id, "", ModelVersionStatus.Ready),
+            (version.Version, version.Source, version.RunId, version.StorageLocation, version.Status));
+        var open = await Assert.ThrowsAsync<TrackingException>(() => registry.OpenPackageAsync("churn", 1));
+        Assert.Equal(TrackingErrorCode.InvalidState, open.Code);
+        Assert.Contains("not a Kiln model package", open.Message);
+
+        await registry.DeleteVersionAsync("churn", 1);
+        Assert.Single(await test.Store.Runs.ListArtifactsAsync(run.Id, "model"));
+        var noRun = await Assert.ThrowsAsync<TrackingException>(() => registry.CreateVersionAsync("churn", NewModelVersion.FromSource("runs:/abc/model", "0123456789abcdef0123456789abcdef")));
+        Assert.Equal(TrackingErrorCode.ResourceDoesNotExist, noRun.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Backends), MemberType = typeof(TestStore))]
     public async Task Model_names_are_unique_and_create_version_needs_the_model(string backend)
     {
         await using var test = await TestStore.OpenAsync(backend);

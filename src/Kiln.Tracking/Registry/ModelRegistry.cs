@@ -214,6 +214,8 @@ public sealed class ModelRegistry
     public async Task<Stream> OpenPackageAsync(string name, int version, CancellationToken cancellationToken = default)
     {
         var found = await GetVersionAsync(name, version, cancellationToken).ConfigureAwait(false);
+        if (found.StorageLocation.Length == 0)
+            throw new TrackingException(TrackingErrorCode.InvalidState, $"version {version} of '{name}' was registered from '{found.Source}', which is not a Kiln model package; it has no package to open");
         return await _artifacts.OpenReadAsync(found.StorageLocation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -224,15 +226,18 @@ public sealed class ModelRegistry
         var description = Description(source.Description);
         var tags = (source.Tags ?? new Dictionary<string, string>()).Select(t => RegistryTag(t.Key, t.Value)).ToList();
         var aliases = (source.Aliases ?? []).Select(TrackingValidation.Alias).Distinct().ToList();
-        var (origin, fileName, open) = await SourceOfAsync(source, cancellationToken).ConfigureAwait(false);
+        var (origin, fileName, open) = source.SourceUri is { } uri
+            ? await ReferenceOfAsync(uri, source.RunId, cancellationToken).ConfigureAwait(false)
+            : await SourceOfAsync(source, cancellationToken).ConfigureAwait(false);
         if (!createModel)
         {
             await using var context = _database.CreateContext();
             await FindModelAsync(context, name, tracking: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var location = ArtifactPath.Combine(StorageFolder, Guid.NewGuid().ToString("N"), fileName);
-        await CopyCheckedPackageAsync(open, origin, location, cancellationToken).ConfigureAwait(false);
+        // a version recorded by its source alone has no copy: its location stays empty
+        var location = open is null ? "" : ArtifactPath.Combine(StorageFolder, Guid.NewGuid().ToString("N"), fileName);
+        if (open is not null) await CopyCheckedPackageAsync(open, origin, location, cancellationToken).ConfigureAwait(false);
         try
         {
             var version = await DatabaseErrors.RetryOnConflictAsync(async () =>
@@ -272,7 +277,7 @@ public sealed class ModelRegistry
     }
 
     /// <summary>Where the package is read from, the name its copy keeps, and how to open it; the run, when named, must exist.</summary>
-    async Task<(string Origin, string FileName, Func<CancellationToken, Task<Stream>> Open)> SourceOfAsync(NewModelVersion source, CancellationToken cancellationToken)
+    async Task<(string Origin, string FileName, Func<CancellationToken, Task<Stream>>? Open)> SourceOfAsync(NewModelVersion source, CancellationToken cancellationToken)
     {
         if (source.PackageFile is { } file)
         {
@@ -286,6 +291,13 @@ public sealed class ModelRegistry
         var run = await _runs.GetAsync(source.RunId, cancellationToken).ConfigureAwait(false);
         var path = ArtifactPath.Normalize(source.ArtifactPath);
         return ($"runs:/{run.Id}/{path}", path.Split('/')[^1], token => _runs.OpenArtifactAsync(run.Id, path, token));
+    }
+
+    async Task<(string Origin, string FileName, Func<CancellationToken, Task<Stream>>? Open)> ReferenceOfAsync(string uri, string? runId, CancellationToken cancellationToken)
+    {
+        var origin = TrackingValidation.Required("model version source", uri, TrackingLimits.Source);
+        if (runId is not null) await _runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        return (origin, "", null);
     }
 
     /// <summary>Copies the package to a scratch file, checks that it is a Kiln model package, and stores it at <paramref name="location"/>.</summary>
@@ -316,6 +328,7 @@ public sealed class ModelRegistry
 
     async Task DeleteCopyAsync(string location)
     {
+        if (location.Length == 0) return;
         try
         {
             // the package sits alone in its own folder

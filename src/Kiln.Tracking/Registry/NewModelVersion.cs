@@ -13,6 +13,12 @@ public sealed record NewModelVersion
 
     public string? PackageFile { get; init; }
 
+    /// <summary>
+    /// A source recorded as given, with no package copied or checked — a model an MLflow client logged in its own
+    /// format (<c>runs:/RUN_ID/model</c>, <c>mlflow-artifacts:/…</c>); Kiln can list and alias such a version but not serve it.
+    /// </summary>
+    public string? SourceUri { get; init; }
+
     public string? Description { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
@@ -20,6 +26,8 @@ public sealed record NewModelVersion
     public IReadOnlyList<string>? Aliases { get; init; }
 
     public static NewModelVersion FromRun(string runId, string artifactPath) => new() { RunId = runId, ArtifactPath = artifactPath };
+
+    public static NewModelVersion FromSource(string sourceUri, string? runId = null) => new() { SourceUri = sourceUri, RunId = runId };
 
     public static NewModelVersion FromFile(string packageFile, string? runId = null) => new() { PackageFile = packageFile, RunId = runId };
 }
