@@ -119,12 +119,13 @@ public static class DocumentScanner
             var polygon = Cv2.ApproxPolyDP(shape.Points, 0.005 * shape.Perimeter, closed: true);
             var count = polygon.Length;
             if (count < 4) continue;
-            var sides = Enumerable.Range(0, count)
+            var longest = Enumerable.Range(0, count)
                 .OrderByDescending(i => polygon[i].DistanceTo(polygon[(i + 1) % count]))
                 .Take(8)
                 .Order()
-                .Select(i => LineThrough(polygon[i], polygon[(i + 1) % count]))
                 .ToArray();
+            var sides = longest.Select(i => LineThrough(polygon[i], polygon[(i + 1) % count])).ToArray();
+            var runs = longest.Select(i => polygon[i].DistanceTo(polygon[(i + 1) % count])).ToArray();
             foreach (var four in FourOf(sides.Length))
             {
                 var corners = new Point2f[4];
@@ -136,10 +137,19 @@ public static class DocumentScanner
                     if (inside) corners[k] = corner!.Value;
                 }
                 if (!inside || !Cv2.IsContourConvex(corners) || Cv2.ContourArea(corners) < minimumArea) continue;
+                // each side must be mostly the straight run it was extended from, or four short runs of a round
+                // outline would make a square around it
+                var straight = true;
+                for (var k = 0; k < 4 && straight; k++)
+                    straight = runs[four[k]] >= MinimumStraightShare * corners[k].DistanceTo(corners[(k + 1) % 4]);
+                if (!straight) continue;
                 yield return OrderCorners(corners).ToArray();
             }
         }
     }
+
+    /// <summary>The least share of a side found from straight runs that the run itself must cover.</summary>
+    const double MinimumStraightShare = 0.5;
 
     /// <summary>Every choice of four indices below <paramref name="count"/>, each in increasing order.</summary>
     static IEnumerable<int[]> FourOf(int count)
