@@ -55,6 +55,8 @@ public static class KilnServer
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             console.UseUtcTimestamp = true;
         });
+        // the prediction service writes its own line per request; ASP.NET Core's several per request are noise
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(tracking);
         builder.Services.AddSingleton(tracking.Registry);
         builder.Services.AddSingleton(options.Serving);
