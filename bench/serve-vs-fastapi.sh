@@ -2,8 +2,9 @@
 # `kiln serve` beside FastAPI + uvicorn + scikit-learn, answering single-row JSON predictions of a random forest (100
 # trees, 10 numeric features, trained on the same seeded 5,000 rows by each side). wrk posts one row over 32
 # connections for the given duration against 127.0.0.1, after a short warm-up; prints requests/s, p99 latency, errors
-# and the Kiln/FastAPI throughput ratio. uvicorn runs one worker per core, as Kestrel uses every core. wrk shares the
-# machine's cores with the server it measures, on both sides alike.
+# and the Kiln/FastAPI throughput ratio. uvicorn runs one worker per core, as Kestrel uses every core; neither side
+# writes a log line per request (kiln serve --no-request-log, uvicorn --no-access-log). wrk shares the machine's cores
+# with the server it measures, on both sides alike.
 # Usage: bench/serve-vs-fastapi.sh [seconds, 60 by default] [connections, 32 by default]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,7 +43,7 @@ export KILN_HOME="$PWD/$out/kiln-home"
 ./kiln train "$out/train.csv" --target class --model random-forest-classifier --param n-estimators=100 --seed 0 --out "$out/forest.kiln" --no-track >/dev/null
 ./kiln registry register forest "$out/forest.kiln" --alias champion >/dev/null
 kiln_port=$(free_port)
-./kiln serve --port "$kiln_port" >"$out/kiln-serve.log" 2>&1 &
+./kiln serve --port "$kiln_port" --no-request-log >"$out/kiln-serve.log" 2>&1 &
 pids+=($!)
 wait_healthy "$kiln_port"
 echo "kiln answers: $(curl -s -X POST -H 'Content-Type: application/json' --data @"$out/row.json" "http://127.0.0.1:$kiln_port/api/models/forest@champion/predict")" >&2

@@ -57,6 +57,7 @@ public static class KilnServer
         });
         // the prediction service writes its own line per request; ASP.NET Core's several per request are noise
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (!options.LogRequests) builder.Logging.AddFilter(typeof(PredictionService).FullName, LogLevel.Warning);
         builder.Services.AddSingleton(tracking);
         builder.Services.AddSingleton(tracking.Registry);
         builder.Services.AddSingleton(options.Serving);

@@ -27,6 +27,9 @@ public sealed record ServerOptions
     /// <summary>How long a request may take before it is cancelled and answered 504.</summary>
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
+    /// <summary>Whether each prediction request writes its log line (model, version, status, latency); off, as uvicorn's <c>--no-access-log</c>, for the last bit of throughput.</summary>
+    public bool LogRequests { get; init; } = true;
+
     /// <summary>How the served models follow the registry (how often it is polled for moved aliases).</summary>
     public ModelHostOptions Serving { get; init; } = new();
 }

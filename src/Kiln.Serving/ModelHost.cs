@@ -29,6 +29,7 @@ public sealed class ModelHost
         _options = options ?? new ModelHostOptions();
         _logger = logger ?? NullLogger<ModelHost>.Instance;
         if (_options.PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.PollInterval, "the poll interval must be positive");
+        if (_options.MaxBatchRows < 1) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxBatchRows, "the batch size must be at least 1 row");
     }
 
     /// <summary>Whether the first load has finished: until then nothing is served.</summary>
@@ -182,7 +183,7 @@ public sealed class ModelHost
             var manifest = ModelPackage.ReadManifest(scratch);
             if (model is not IPredictorModel predictor || model is Learn.Compose.PipelineModel { Role: EstimatorRole.Transformer })
                 throw new ModelNotServedException($"version {version} of '{name}' is a {manifest.Estimator} transformer, which predicts nothing");
-            return new ServedModel(name, version, predictor, manifest.Estimator);
+            return new ServedModel(name, version, predictor, manifest.Estimator, _options.MaxBatchRows);
         }
         catch (InvalidDataException e)
         {

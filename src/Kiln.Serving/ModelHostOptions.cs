@@ -7,4 +7,12 @@ public sealed record ModelHostOptions
 
     /// <summary>How often the registry is read for moved aliases and new versions.</summary>
     public TimeSpan PollInterval { get; init; } = DefaultPollInterval;
+
+    public const int DefaultMaxBatchRows = 64;
+
+    /// <summary>
+    /// The most single-row requests for one model predicted together in one call (see <see cref="ServedModel.PredictAsync"/>);
+    /// 1 predicts every request on its own.
+    /// </summary>
+    public int MaxBatchRows { get; init; } = DefaultMaxBatchRows;
 }

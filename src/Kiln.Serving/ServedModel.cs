@@ -12,9 +12,12 @@ public sealed class ServedModel
     readonly IPredictorModel _model;
     readonly IClassifierModel? _classifier;
 
-    internal ServedModel(string name, int version, IPredictorModel model, string estimator)
+    readonly MicroBatcher? _batcher;
+
+    internal ServedModel(string name, int version, IPredictorModel model, string estimator, int maxBatchRows = 1)
     {
         (Name, Version, _model, Estimator) = (name, version, model, estimator);
+        if (maxBatchRows > 1) _batcher = new MicroBatcher(Predict, maxBatchRows);
         Schema = model.Schema;
         // a pipeline implements every role and plays its last step's
         IModel final = model;
@@ -72,6 +75,17 @@ public sealed class ServedModel
             codes[r] = best;
         }
         return new PredictionBatch(_classifier.Classes.Take(codes), matrix, Classes);
+    }
+
+    /// <summary>
+    /// Predicts like <see cref="Predict"/>; a single row is batched with other single rows that arrive while the
+    /// model is busy when <see cref="ModelHostOptions.MaxBatchRows"/> allows it.
+    /// </summary>
+    public Task<PredictionBatch> PredictAsync(Frame features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (_batcher is null || features.RowCount != 1) return System.Threading.Tasks.Task.FromResult(Predict(features));
+        return _batcher.PredictAsync(features);
     }
 
     public override string ToString() => $"{Name}/{Version}";

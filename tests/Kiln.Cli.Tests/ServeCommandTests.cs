@@ -35,10 +35,13 @@ public class ServeCommandTests
     }
 
     [Fact]
-    public void Serve_takes_the_body_limit_timeout_and_poll_interval_from_the_command_line()
+    public void Serve_takes_the_body_limit_timeout_poll_interval_batch_size_and_request_log_from_the_command_line()
     {
-        var options = ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--max-body-bytes", "1024", "--request-timeout", "2.5", "--poll-interval", "0.5"]));
+        var options = ServeCommand.Options(KilnApp.CreateRoot().Parse(
+            ["serve", "--max-body-bytes", "1024", "--request-timeout", "2.5", "--poll-interval", "0.5", "--max-batch-rows", "8", "--no-request-log"]));
         Assert.Equal(1024, options.MaxRequestBodyBytes);
+        Assert.Equal(8, options.Serving.MaxBatchRows);
+        Assert.False(options.LogRequests);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.RequestTimeout);
         Assert.Equal(TimeSpan.FromSeconds(0.5), options.Serving.PollInterval);
     }

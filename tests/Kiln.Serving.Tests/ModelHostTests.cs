@@ -96,6 +96,25 @@ public class ModelHostTests
         Assert.Equal(1.0, batch.Confidence(0));
     }
 
+    [Fact]
+    public async Task Batched_single_rows_get_the_same_answers_as_rows_predicted_alone()
+    {
+        using var models = new ServingModels();
+        var store = await models.OpenStoreAsync();
+        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
+        var host = new ModelHost(store.Registry);
+        await host.RefreshAsync();
+        var model = await host.ResolveAsync(ModelReference.Parse("churn"));
+        var rows = Enumerable.Range(-50, 100).Select(x => new Frame(new Float64Column("x", [x + 0.5]), new Float64Column("y", [0]))).ToList();
+        var batched = await Task.WhenAll(rows.Select(row => Task.Run(() => model.PredictAsync(row))));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var alone = model.Predict(rows[i]);
+            Assert.Equal(alone.Predictions.Format(0), batched[i].Predictions.Format(0));
+            Assert.Equal(alone.Probabilities, batched[i].Probabilities);
+        }
+    }
+
     static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

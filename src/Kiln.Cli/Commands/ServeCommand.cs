@@ -38,6 +38,14 @@ public static class ServeCommand
         DefaultValueFactory = _ => ModelHostOptions.DefaultPollInterval.TotalSeconds,
     };
 
+    static readonly Option<int> MaxBatchRows = new("--max-batch-rows")
+    {
+        Description = "The most concurrent single-row requests for one model predicted in one call (1: no batching)",
+        DefaultValueFactory = _ => ModelHostOptions.DefaultMaxBatchRows,
+    };
+
+    static readonly Option<bool> NoRequestLog = new("--no-request-log") { Description = "Do not write a log line per prediction request (metrics still count them)" };
+
     public static Command Create()
     {
         var command = new Command("serve", "Run the Kiln server: every registered model with a version answers predictions at /api/models/NAME/predict; health, metrics and an OpenAPI document");
@@ -48,6 +56,8 @@ public static class ServeCommand
         command.Options.Add(MaxBodyBytes);
         command.Options.Add(RequestTimeout);
         command.Options.Add(PollInterval);
+        command.Options.Add(MaxBatchRows);
+        command.Options.Add(NoRequestLog);
         command.SetAction((parseResult, cancellationToken) => ServeAsync(Options(parseResult), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
@@ -76,8 +86,13 @@ public static class ServeCommand
             Port = parseResult.GetValue(Port),
             Tracking = tracking,
             MaxRequestBodyBytes = Positive(MaxBodyBytes, parseResult.GetValue(MaxBodyBytes)),
+            LogRequests = !parseResult.GetValue(NoRequestLog),
             RequestTimeout = TimeSpan.FromSeconds(Positive(RequestTimeout, parseResult.GetValue(RequestTimeout))),
-            Serving = new ModelHostOptions { PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))) },
+            Serving = new ModelHostOptions
+            {
+                PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))),
+                MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
+            },
         };
     }
 

@@ -31,7 +31,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             outcome.Served = served;
             var inputs = await ReadRowsAsync(context.Request, served.Schema, context.RequestAborted).ConfigureAwait(false);
             outcome.Rows = inputs.RowCount;
-            var outputs = served.Predict(inputs);
+            var outputs = await served.PredictAsync(inputs).ConfigureAwait(false);
             Publish(served, reference.Alias, inputs, outputs, outcome);
             return TypedResults.Ok(Response(served, outputs));
         }
