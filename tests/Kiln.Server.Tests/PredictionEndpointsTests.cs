@@ -176,6 +176,30 @@ public class PredictionEndpointsTests
         Assert.Equal("low", received.Outputs.Predictions.Format(0));
     }
 
+    [Fact]
+    public async Task A_request_whose_body_stalls_past_the_timeout_is_answered_504()
+    {
+        await using var server = await StartAsync(options => options with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Client.BaseAddress!.Host, server.Client.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var head = "POST /api/models/churn/predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"x\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.StartsWith("HTTP/1.1 504", statusLine);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_prediction_endpoints()
+    {
+        await using var server = await StartAsync();
+        using var document = JsonDocument.Parse(await server.Client.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/models", "/api/models/{model}/predict", "/api/models/{name}/versions/{version}/predict", "/api/models/{model}/predict/file", "/metrics" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+    }
+
     sealed class RecordingListener : IPredictionListener
     {
         readonly TaskCompletionSource<ServedPrediction> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
