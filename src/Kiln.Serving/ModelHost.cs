@@ -57,7 +57,19 @@ public sealed class ModelHost
         }
         if (reference.Version is not { } version) return ValueTask.FromResult(snapshot.Version(reference.Name, info.DefaultVersion));
         if (snapshot.TryVersion(reference.Name, version, out var served)) return ValueTask.FromResult(served);
-        return new ValueTask<ServedModel>(LoadVersionAsync(reference.Name, version, cancellationToken));
+        return new ValueTask<ServedModel>(LoadRequestedVersionAsync(reference.Name, version, cancellationToken));
+    }
+
+    async Task<ServedModel> LoadRequestedVersionAsync(string name, int version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadVersionAsync(name, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelNotServedException($"version {version} of '{name}' cannot be served: {e.Message}");
+        }
     }
 
     /// <summary>Loads the registry's models once, then refreshes every poll interval until cancelled; a failed refresh is logged and retried.</summary>
@@ -123,9 +135,12 @@ public sealed class ModelHost
             }
             var previous = _snapshot;
             _snapshot = new Snapshot(models);
+            var known = _failures;
             _failures = failures;
             Forget(registered.Select(m => m.Name).ToHashSet(StringComparer.Ordinal));
-            foreach (var failure in failures) _logger.LogWarning("not serving {Version}: {Reason}", failure.Key, failure.Value);
+            // a version's package never changes, so its failure is told once, not at every poll
+            foreach (var failure in failures)
+                if (!known.ContainsKey(failure.Key)) _logger.LogWarning("not serving {Version}: {Reason}", failure.Key, failure.Value);
             LogChanges(previous, _snapshot);
         }
         finally
@@ -159,8 +174,9 @@ public sealed class ModelHost
     {
         var lazy = _loaded.GetOrAdd((name, version), key => new Lazy<Task<ServedModel>>(() => ReadPackageAsync(key.Name, key.Version)));
         var task = lazy.Value;
-        // a failed load is not cached: the next request or refresh tries again
-        if (task.IsFaulted || task.IsCanceled) _loaded.TryRemove(new KeyValuePair<(string, int), Lazy<Task<ServedModel>>>((name, version), lazy));
+        // a package that is not servable stays so (versions never change); any other failure is tried again next time
+        if ((task.IsFaulted && task.Exception.InnerException is not InvalidDataException) || task.IsCanceled)
+            _loaded.TryRemove(new KeyValuePair<(string, int), Lazy<Task<ServedModel>>>((name, version), lazy));
         return task.WaitAsync(cancellationToken);
     }
 
@@ -182,7 +198,7 @@ public sealed class ModelHost
             var model = ModelPackage.Load(scratch);
             var manifest = ModelPackage.ReadManifest(scratch);
             if (model is not IPredictorModel predictor || model is Learn.Compose.PipelineModel { Role: EstimatorRole.Transformer })
-                throw new ModelNotServedException($"version {version} of '{name}' is a {manifest.Estimator} transformer, which predicts nothing");
+                throw new InvalidDataException($"version {version} of '{name}' is a {manifest.Estimator} transformer, which predicts nothing");
             return new ServedModel(name, version, predictor, manifest.Estimator, _options.MaxBatchRows);
         }
         catch (InvalidDataException e)

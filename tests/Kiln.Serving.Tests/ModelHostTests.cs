@@ -115,6 +115,31 @@ public class ModelHostTests
         }
     }
 
+    [Fact]
+    public async Task A_version_registered_after_a_request_named_it_is_served_once_it_exists()
+    {
+        using var models = new ServingModels();
+        var store = await models.OpenStoreAsync();
+        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
+        var host = new ModelHost(store.Registry);
+        await host.RefreshAsync();
+        await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/2")));
+        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("b.kiln", 10) });
+        Assert.Equal(2, (await host.ResolveAsync(ModelReference.Parse("churn/2"))).Version);
+    }
+
+    [Fact]
+    public async Task A_transformer_named_by_version_is_not_served()
+    {
+        using var models = new ServingModels();
+        var store = await models.OpenStoreAsync();
+        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0), Aliases = ["champion"] });
+        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.Scaler("s.kiln") });
+        var host = new ModelHost(store.Registry);
+        await host.RefreshAsync();
+        Assert.Contains("predicts nothing", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/2")))).Message);
+    }
+
     static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
