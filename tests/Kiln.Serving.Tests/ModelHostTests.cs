@@ -24,10 +24,9 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0), Aliases = ["champion"] });
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("b.kiln", 10), Aliases = ["challenger"] });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        await models.RegisterTreeAsync(store, "churn", 0, "champion");
+        await models.RegisterTreeAsync(store, "churn", 10, "challenger");
+        var host = await LoadedHostAsync(store);
 
         Assert.Equal(1, (await host.ResolveAsync(ModelReference.Parse("churn"))).Version);
         Assert.Equal(2, (await host.ResolveAsync(ModelReference.Parse("churn@challenger"))).Version);
@@ -41,9 +40,8 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        await models.RegisterTreeAsync(store, "churn", 0);
+        var host = await LoadedHostAsync(store);
         Assert.Contains("no served model is named 'fraud'", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("fraud")))).Message);
         Assert.Contains("no alias 'champion'", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn@champion")))).Message);
         Assert.Contains("no version 9", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/9")))).Message);
@@ -54,8 +52,8 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0), Aliases = ["champion"] });
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("b.kiln", 10) });
+        await models.RegisterTreeAsync(store, "churn", 0, "champion");
+        await models.RegisterTreeAsync(store, "churn", 10);
         var host = new ModelHost(store.Registry, new ModelHostOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
         using var stop = new CancellationTokenSource();
         var running = host.RunAsync(stop.Token);
@@ -77,8 +75,7 @@ public class ModelHostTests
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
         await store.Registry.RegisterAsync("scaler", new NewModelVersion { PackageFile = models.Scaler("s.kiln") });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        var host = await LoadedHostAsync(store);
         Assert.Empty(host.Models);
         Assert.Contains("predicts nothing", host.Failures["scaler/1"]);
     }
@@ -88,9 +85,8 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        await models.RegisterTreeAsync(store, "churn", 0);
+        var host = await LoadedHostAsync(store);
         var batch = (await host.ResolveAsync(ModelReference.Parse("churn"))).Predict(Five);
         Assert.Equal(["high", "low"], batch.Classes);
         Assert.Equal(1.0, batch.Confidence(0));
@@ -101,9 +97,8 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        await models.RegisterTreeAsync(store, "churn", 0);
+        var host = await LoadedHostAsync(store);
         var model = await host.ResolveAsync(ModelReference.Parse("churn"));
         var rows = Enumerable.Range(-50, 100).Select(x => new Frame(new Float64Column("x", [x + 0.5]), new Float64Column("y", [0]))).ToList();
         var batched = await Task.WhenAll(rows.Select(row => Task.Run(() => model.PredictAsync(row))));
@@ -120,11 +115,10 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) });
-        var host = new ModelHost(store.Registry);
-        await host.RefreshAsync();
+        await models.RegisterTreeAsync(store, "churn", 0);
+        var host = await LoadedHostAsync(store);
         await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/2")));
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("b.kiln", 10) });
+        await models.RegisterTreeAsync(store, "churn", 10);
         Assert.Equal(2, (await host.ResolveAsync(ModelReference.Parse("churn/2"))).Version);
     }
 
@@ -133,11 +127,17 @@ public class ModelHostTests
     {
         using var models = new ServingModels();
         var store = await models.OpenStoreAsync();
-        await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0), Aliases = ["champion"] });
+        await models.RegisterTreeAsync(store, "churn", 0, "champion");
         await store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.Scaler("s.kiln") });
+        var host = await LoadedHostAsync(store);
+        Assert.Contains("predicts nothing", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/2")))).Message);
+    }
+
+    static async Task<ModelHost> LoadedHostAsync(TrackingStore store)
+    {
         var host = new ModelHost(store.Registry);
         await host.RefreshAsync();
-        Assert.Contains("predicts nothing", (await Assert.ThrowsAsync<ModelNotServedException>(async () => await host.ResolveAsync(ModelReference.Parse("churn/2")))).Message);
+        return host;
     }
 
     static async Task WaitUntilAsync(Func<bool> condition)

@@ -25,6 +25,10 @@ public sealed class ServingModels : IDisposable
         return path;
     }
 
+    /// <summary>Registers a <see cref="ThresholdTree"/> as the next version of <paramref name="name"/>, with the aliases given.</summary>
+    public Task<ModelVersion> RegisterTreeAsync(TrackingStore store, string name, double threshold, params string[] aliases) =>
+        store.Registry.RegisterAsync(name, new NewModelVersion { PackageFile = ThresholdTree($"{Guid.NewGuid():N}.kiln", threshold), Aliases = aliases });
+
     /// <summary>A transformer, which the host must refuse to serve.</summary>
     public string Scaler(string fileName)
     {
