@@ -1,9 +1,15 @@
 using System.Net;
 using Kiln.Server.Health;
 using Kiln.Server.Mlflow;
+using Kiln.Server.Metrics;
+using Kiln.Server.Predictions;
+using Kiln.Serving;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,33 +22,71 @@ namespace Kiln.Server;
 public static class KilnServer
 {
     /// <summary>Opens (creating or migrating) the tracking store and builds the application, ready to start.</summary>
-    public static async Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> BuildAsync(ServerOptions options, CancellationToken cancellationToken = default) =>
+        BuildAsync(options, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Builds the application with more services: <paramref name="configureServices"/> runs after Kiln's own
+    /// registrations, e.g. to add <see cref="IPredictionListener"/>s, which receive every answered prediction.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(ServerOptions options, Action<IServiceCollection> configureServices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configureServices);
         if (!IPAddress.TryParse(options.Host, out var address))
             throw new ArgumentException($"host '{options.Host}' is not an IP address (127.0.0.1 serves this machine only, 0.0.0.0 every network)", nameof(options));
         if (options.Port is < 0 or > 65535)
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"port {options.Port} is outside 0–65535");
+        if (options.MaxRequestBodyBytes < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRequestBodyBytes, "the request body limit must be at least 1 byte");
+        if (options.RequestTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "the request timeout must be positive");
         var tracking = await TrackingStore.OpenAsync(options.Tracking, cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KilnServer).Assembly.GetName().Name });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, options.Port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.Port);
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             console.UseUtcTimestamp = true;
         });
+        // the prediction service writes its own line per request; ASP.NET Core's several per request are noise
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (!options.LogRequests) builder.Logging.AddFilter(typeof(PredictionService).FullName, LogLevel.Warning);
         builder.Services.AddSingleton(tracking);
+        builder.Services.AddSingleton(tracking.Registry);
+        builder.Services.AddSingleton(options.Serving);
+        builder.Services.AddSingleton<ModelHost>();
+        builder.Services.AddSingleton(services => new PredictionFeed(services.GetServices<IPredictionListener>(), logger: services.GetService<ILogger<PredictionFeed>>()));
+        builder.Services.AddSingleton<PredictionMetrics>();
+        builder.Services.AddSingleton<PredictionService>();
+        builder.Services.AddHostedService<ModelHostService>();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictionJsonContext.Default));
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        configureServices(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestTimeouts();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMlflowApi();
+        app.MapPredictionEndpoints();
+        app.MapMetricsEndpoints();
         return app;
     }
 

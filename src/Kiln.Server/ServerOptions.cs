@@ -1,3 +1,4 @@
+using Kiln.Serving;
 using Kiln.Tracking;
 
 namespace Kiln.Server;
@@ -15,4 +16,20 @@ public sealed record ServerOptions
 
     /// <summary>The tracking database and artifact store; <c>KILN_TRACKING_DB</c> or <c>$KILN_HOME</c> by default.</summary>
     public TrackingOptions Tracking { get; init; } = TrackingOptions.FromEnvironment();
+
+    public const long DefaultMaxRequestBodyBytes = 32L * 1024 * 1024;
+
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest request body accepted; a larger one is answered 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>How long a request may take before it is cancelled and answered 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
+
+    /// <summary>Whether each prediction request writes its log line (model, version, status, latency); off, as uvicorn's <c>--no-access-log</c>, for the last bit of throughput.</summary>
+    public bool LogRequests { get; init; } = true;
+
+    /// <summary>How the served models follow the registry (how often it is polled for moved aliases).</summary>
+    public ModelHostOptions Serving { get; init; } = new();
 }

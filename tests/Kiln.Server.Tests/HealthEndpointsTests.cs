@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kiln.Server.Health;
+using Kiln.Tracking;
 
 namespace Kiln.Server.Tests;
 
@@ -10,13 +11,23 @@ public class HealthEndpointsTests
     [Fact]
     public async Task Health_answers_ok_with_the_version_and_the_tracking_database()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await (await RunningServer.StartAsync()).ReadyAsync();
         var report = await server.Client.GetFromJsonAsync<HealthReport>("/health", JsonSerializerOptions.Web);
         Assert.NotNull(report);
         Assert.Equal("ok", report.Status);
         Assert.Equal("Sqlite", report.Tracking);
         Assert.False(string.IsNullOrEmpty(report.Version));
         Assert.True(report.UptimeSeconds >= 0);
+        Assert.True(report.Ready);
+    }
+
+    [Fact]
+    public async Task Health_lists_the_loaded_model_versions_once_ready()
+    {
+        await using var server = await (await RunningServer.StartAsync((models, store) =>
+            store.Registry.RegisterAsync("churn", new NewModelVersion { PackageFile = models.ThresholdTree("a.kiln", 0) }))).ReadyAsync();
+        var report = await server.Client.GetFromJsonAsync<HealthReport>("/health", JsonSerializerOptions.Web);
+        Assert.Equal(["churn/1"], report!.Models);
     }
 
     [Fact]

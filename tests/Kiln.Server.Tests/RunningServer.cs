@@ -1,17 +1,17 @@
-using Kiln.Testing;
+using Kiln.Serving;
+using Kiln.Serving.Tests;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiln.Server.Tests;
 
 /// <summary>A Kiln server on 127.0.0.1 and a free port over a fresh SQLite store, with a client pointed at it.</summary>
 public sealed class RunningServer : IAsyncDisposable
 {
-    readonly TemporaryFolder _folder;
-
-    RunningServer(TemporaryFolder folder, WebApplication app)
+    RunningServer(ServingModels models, TrackingStore store, WebApplication app)
     {
-        (_folder, App) = (folder, app);
+        (Models, Store, App) = (models, store, app);
         Client = new HttpClient { BaseAddress = KilnServer.AddressOf(app) };
     }
 
@@ -19,12 +19,36 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync()
+    /// <summary>The store's folder, with helpers that write small model packages into it.</summary>
+    public ServingModels Models { get; }
+
+    /// <summary>The tracking store the server serves, opened a second time as another process would.</summary>
+    public TrackingStore Store { get; }
+
+    /// <summary>Starts a server; <paramref name="register"/> fills the registry first, <paramref name="options"/> changes the defaults, <paramref name="configure"/> adds services.</summary>
+    public static async Task<RunningServer> StartAsync(
+        Func<ServingModels, TrackingStore, Task>? register = null, Func<ServerOptions, ServerOptions>? options = null, Action<IServiceCollection>? configure = null)
     {
-        var folder = new TemporaryFolder();
-        var app = await KilnServer.BuildAsync(new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = folder.Path } });
+        var models = new ServingModels();
+        var store = await models.OpenStoreAsync();
+        if (register is not null) await register(models, store);
+        var serverOptions = new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = models.Folder.Path } };
+        var app = await KilnServer.BuildAsync(options is null ? serverOptions : options(serverOptions), configure ?? (_ => { }));
         await app.StartAsync();
-        return new RunningServer(folder, app);
+        return new RunningServer(models, store, app);
+    }
+
+    /// <summary>Waits until the server has loaded the registry's models.</summary>
+    public async Task<RunningServer> ReadyAsync()
+    {
+        var host = App.Services.GetRequiredService<ModelHost>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!host.IsReady)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the server did not load its models within 30 s");
+            await Task.Delay(10);
+        }
+        return this;
     }
 
     public async ValueTask DisposeAsync()
@@ -32,6 +56,6 @@ public sealed class RunningServer : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-        _folder.Dispose();
+        Models.Dispose();
     }
 }

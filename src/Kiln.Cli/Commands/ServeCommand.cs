@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Server;
+using Kiln.Serving;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -19,24 +20,58 @@ public static class ServeCommand
 
     static readonly Option<string> Store = new("--store") { Description = "A folder for the tracking database and artifacts (default: $KILN_HOME)" };
 
+    static readonly Option<long> MaxBodyBytes = new("--max-body-bytes")
+    {
+        Description = "The largest request body accepted, in bytes; larger ones are answered 413",
+        DefaultValueFactory = _ => ServerOptions.DefaultMaxRequestBodyBytes,
+    };
+
+    static readonly Option<double> RequestTimeout = new("--request-timeout")
+    {
+        Description = "Seconds a request may take before it is answered 504",
+        DefaultValueFactory = _ => ServerOptions.DefaultRequestTimeout.TotalSeconds,
+    };
+
+    static readonly Option<double> PollInterval = new("--poll-interval")
+    {
+        Description = "Seconds between readings of the registry, after which moved aliases are served",
+        DefaultValueFactory = _ => ModelHostOptions.DefaultPollInterval.TotalSeconds,
+    };
+
+    static readonly Option<int> MaxBatchRows = new("--max-batch-rows")
+    {
+        Description = "The most concurrent single-row requests for one model predicted in one call (1: no batching)",
+        DefaultValueFactory = _ => ModelHostOptions.DefaultMaxBatchRows,
+    };
+
+    static readonly Option<bool> NoRequestLog = new("--no-request-log") { Description = "Do not write a log line per prediction request (metrics still count them)" };
+
     public static Command Create()
     {
-        var command = new Command("serve", "Run the Kiln server: health, OpenAPI document and the tracking store's API");
+        var command = new Command("serve", "Run the Kiln server: every registered model with a version answers predictions at /api/models/NAME/predict; health, metrics and an OpenAPI document");
         command.Options.Add(Port);
         command.Options.Add(Host);
         command.Options.Add(Store);
         command.Options.Add(TrackingOptionsCli.Database);
-        command.SetAction(async (parseResult, cancellationToken) =>
-        {
-            var output = parseResult.InvocationConfiguration.Output;
-            await using var app = await KilnServer.BuildAsync(Options(parseResult), cancellationToken);
-            await app.StartAsync(cancellationToken);
-            output.WriteLine($"Kiln serves on {KilnServer.AddressOf(app)} (OpenAPI document at /openapi/v1.json); Ctrl+C stops it.");
-            await app.WaitForShutdownAsync(cancellationToken);
-            await app.StopAsync(CancellationToken.None);
-            return 0;
-        });
+        command.Options.Add(MaxBodyBytes);
+        command.Options.Add(RequestTimeout);
+        command.Options.Add(PollInterval);
+        command.Options.Add(MaxBatchRows);
+        command.Options.Add(NoRequestLog);
+        command.SetAction((parseResult, cancellationToken) => ServeAsync(Options(parseResult), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
+    }
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> fires or the process is asked to stop (Ctrl+C).</summary>
+    internal static async Task<int> ServeAsync(ServerOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var app = await KilnServer.BuildAsync(options, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var address = KilnServer.AddressOf(app);
+        output.WriteLine($"Kiln serves on {address} (models at {address}api/models, OpenAPI document at /openapi/v1.json); Ctrl+C stops it.");
+        await app.WaitForShutdownAsync(cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+        return 0;
     }
 
     /// <summary>The server options the command line asks for.</summary>
@@ -45,6 +80,22 @@ public static class ServeCommand
         var tracking = TrackingOptions.FromEnvironment();
         if (parseResult.GetValue(Store) is { Length: > 0 } store) tracking = tracking with { Home = store };
         if (parseResult.GetValue(TrackingOptionsCli.Database) is { Length: > 0 } database) tracking = tracking with { Database = database };
-        return new ServerOptions { Host = parseResult.GetValue(Host)!, Port = parseResult.GetValue(Port), Tracking = tracking };
+        return new ServerOptions
+        {
+            Host = parseResult.GetValue(Host)!,
+            Port = parseResult.GetValue(Port),
+            Tracking = tracking,
+            MaxRequestBodyBytes = Positive(MaxBodyBytes, parseResult.GetValue(MaxBodyBytes)),
+            LogRequests = !parseResult.GetValue(NoRequestLog),
+            RequestTimeout = TimeSpan.FromSeconds(Positive(RequestTimeout, parseResult.GetValue(RequestTimeout))),
+            Serving = new ModelHostOptions
+            {
+                PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))),
+                MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
+            },
+        };
     }
+
+    static T Positive<T>(Option<T> option, T value) where T : System.Numerics.INumber<T> =>
+        value > T.Zero && !(value is double d && !double.IsFinite(d)) ? value : throw new ArgumentException($"{option.Name} {value}: give a positive number");
 }

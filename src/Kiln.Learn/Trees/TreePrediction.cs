@@ -54,6 +54,14 @@ internal static class TreePrediction
     public static void ForEachBlock(TreeInput x, BlockAction action)
     {
         var blocks = (x.RowCount + TreeInput.BlockRows - 1) / TreeInput.BlockRows;
+        if (blocks == 1)
+        {
+            // one block (a served request's few rows) runs inline, with buffers sized to its rows, not a whole block's
+            var block = new float[x.RowCount * x.FeatureCount];
+            x.Fill(0, x.RowCount, block);
+            action(0, x.RowCount, block, new int[x.RowCount]);
+            return;
+        }
         Parallel.For(0, blocks, () => (new float[TreeInput.BlockRows * x.FeatureCount], new int[TreeInput.BlockRows]), (b, _, buffers) =>
         {
             var start = b * TreeInput.BlockRows;

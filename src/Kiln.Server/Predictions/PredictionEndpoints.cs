@@ -1,0 +1,53 @@
+using Kiln.Data;
+using Kiln.Serving;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kiln.Server.Predictions;
+
+/// <summary>
+/// The prediction service: <c>GET /api/models</c> lists the served models; <c>POST /api/models/{model}/predict</c>
+/// (<c>name</c>, <c>name@alias</c>) and <c>POST /api/models/{name}/versions/{version}/predict</c> answer JSON rows or
+/// a CSV body; <c>POST /api/models/{model}/predict/file</c> predicts a whole uploaded CSV file and answers CSV.
+/// </summary>
+public static class PredictionEndpoints
+{
+    public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var models = endpoints.MapGroup("/api/models").WithTags("Predictions");
+        models.MapGet("/", List)
+            .WithName("ListServedModels")
+            .WithSummary("The served models: versions, aliases, and each version's input schema and classes");
+        models.MapPost("/{model}/predict", (string model, HttpContext context, PredictionService service) =>
+                service.PredictAsync(model, null, context))
+            .Describe("Predict", "Predict JSON rows (an object or an array of objects) or a CSV body (text/csv) with a model named `name` or `name@alias`");
+        models.MapPost("/{name}/versions/{version:int}/predict", (string name, int version, HttpContext context, PredictionService service) =>
+                service.PredictAsync(name, version, context))
+            .Describe("PredictWithVersion", "Predict JSON rows or a CSV body with one version of a model");
+        models.MapPost("/{model}/predict/file", (string model, HttpContext context, PredictionService service) =>
+                service.PredictFileAsync(model, context))
+            .WithName("PredictFile")
+            .WithSummary("Predict every row of an uploaded CSV file (multipart form field `file`); answers the rows with their predictions as CSV")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    static void Describe(this RouteHandlerBuilder route, string name, string summary) =>
+        route.WithName(name)
+            .WithSummary(summary)
+            .Accepts<object>("application/json", "text/csv")
+            .Produces<PredictionResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    static Ok<IReadOnlyList<ServedModelSummary>> List(ModelHost host) =>
+        TypedResults.Ok<IReadOnlyList<ServedModelSummary>>([.. host.Models.Select(m => new ServedModelSummary(
+            m.Name, m.DefaultVersion, m.Aliases,
+            [.. m.Versions.Select(v => new ServedVersionSummary(v.Version, v.Estimator, v.Task,
+                [.. v.Schema.Columns.Select(c => new InputField(c.Name, c.Type.Name()))], v.Classes))]))]);
+}

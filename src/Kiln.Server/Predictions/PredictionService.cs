@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Kiln.Data;
+using Kiln.Learn;
+using Kiln.Server.Metrics;
+using Kiln.Serving;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Kiln.Server.Predictions;
+
+/// <summary>
+/// Answers one prediction request: resolves the model, reads the rows against its schema, predicts, and then — for
+/// every outcome — counts the request in the metrics, writes its log line and hands the prediction to the feed.
+/// </summary>
+internal sealed class PredictionService(ModelHost host, PredictionFeed feed, PredictionMetrics metrics, ILogger<PredictionService> logger)
+{
+    const string UnknownModel = "(unknown)";
+    const string CsvMediaType = "text/csv";
+
+    public async Task<IResult> PredictAsync(string model, int? version, HttpContext context)
+    {
+        var outcome = new Outcome(Stopwatch.GetTimestamp());
+        try
+        {
+            var reference = version is { } number ? new ModelReference(model, null, number) : ModelReference.Parse(model);
+            outcome.Model = reference.Name;
+            var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            outcome.Served = served;
+            var inputs = await ReadRowsAsync(context.Request, served.Schema, context.RequestAborted).ConfigureAwait(false);
+            outcome.Rows = inputs.RowCount;
+            var outputs = await served.PredictAsync(inputs).ConfigureAwait(false);
+            Publish(served, reference.Alias, inputs, outputs, outcome);
+            return TypedResults.Ok(Response(served, outputs));
+        }
+        catch (Exception e) when (Problem(e, outcome) is { } problem)
+        {
+            return problem;
+        }
+        finally
+        {
+            Finish(outcome);
+        }
+    }
+
+    public async Task<IResult> PredictFileAsync(string model, HttpContext context)
+    {
+        var outcome = new Outcome(Stopwatch.GetTimestamp());
+        try
+        {
+            var reference = ModelReference.Parse(model);
+            outcome.Model = reference.Name;
+            var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            outcome.Served = served;
+            if (!context.Request.HasFormContentType)
+                throw new BadHttpRequestException("send the CSV file as a multipart/form-data upload in the field 'file'", StatusCodes.Status415UnsupportedMediaType);
+            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var file = form.Files["file"] ?? form.Files.FirstOrDefault()
+                ?? throw new InvalidInputException("the upload holds no file: send the CSV file in the form field 'file'", field: "file");
+            string text;
+            using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+                text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+            var inputs = CsvRows.Read(text, served.Schema, string.IsNullOrEmpty(file.FileName) ? "the uploaded file" : file.FileName);
+            outcome.Rows = inputs.RowCount;
+            var outputs = served.Predict(inputs);
+            Publish(served, reference.Alias, inputs, outputs, outcome);
+            var answer = new StringWriter(CultureInfo.InvariantCulture);
+            CsvWriter.Write(WithPredictions(inputs, outputs), answer);
+            context.Response.Headers["Kiln-Model-Version"] = $"{served.Name}/{served.Version.ToString(CultureInfo.InvariantCulture)}";
+            return TypedResults.Text(answer.ToString(), CsvMediaType, Encoding.UTF8);
+        }
+        catch (Exception e) when (Problem(e, outcome) is { } problem)
+        {
+            return problem;
+        }
+        finally
+        {
+            Finish(outcome);
+        }
+    }
+
+    /// <summary>The request's rows: a CSV body when the content type says text/csv, JSON otherwise.</summary>
+    static async Task<Frame> ReadRowsAsync(HttpRequest request, InputSchema schema, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType;
+        var csv = contentType is not null && contentType.StartsWith(CsvMediaType, StringComparison.OrdinalIgnoreCase);
+        if (contentType is not null && !csv && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+            throw new BadHttpRequestException($"content type '{contentType}' is not accepted: send application/json rows or a text/csv body", StatusCodes.Status415UnsupportedMediaType);
+        var body = request.BodyReader;
+        while (true)
+        {
+            var read = await body.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (!read.IsCompleted)
+            {
+                body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                continue;
+            }
+            try
+            {
+                var buffer = read.Buffer;
+                if (csv) return CsvRows.Read(Encoding.UTF8.GetString(buffer), schema);
+                return buffer.IsSingleSegment ? JsonRows.Read(buffer.FirstSpan, schema) : JsonRows.Read(buffer.ToArray(), schema);
+            }
+            finally
+            {
+                body.AdvanceTo(read.Buffer.End);
+            }
+        }
+    }
+
+    static PredictionResponse Response(ServedModel served, PredictionBatch outputs)
+    {
+        var rows = new RowPrediction[outputs.RowCount];
+        var classes = outputs.Classes;
+        for (var r = 0; r < rows.Length; r++)
+        {
+            Dictionary<string, double>? probabilities = null;
+            if (classes is not null && outputs.Probabilities is { } matrix)
+            {
+                probabilities = new Dictionary<string, double>(classes.Count, StringComparer.Ordinal);
+                for (var c = 0; c < classes.Count; c++) probabilities[classes[c]] = matrix[r * classes.Count + c];
+            }
+            rows[r] = new RowPrediction(outputs.Predictions.GetValue(r), outputs.Confidence(r), probabilities);
+        }
+        return new PredictionResponse(served.Name, served.Version, rows);
+    }
+
+    /// <summary>The input rows followed by the prediction and, for classifiers, one <c>p(class)</c> column per class.</summary>
+    static Frame WithPredictions(Frame inputs, PredictionBatch outputs)
+    {
+        var frame = inputs.WithColumn(outputs.Predictions.Rename("prediction"));
+        if (outputs.Classes is not { } classes || outputs.Probabilities is not { } matrix) return frame;
+        for (var c = 0; c < classes.Count; c++)
+        {
+            var values = new double[outputs.RowCount];
+            for (var r = 0; r < values.Length; r++) values[r] = matrix[r * classes.Count + c];
+            frame = frame.WithColumn(new Float64Column($"p({classes[c]})", values));
+        }
+        return frame;
+    }
+
+    void Publish(ServedModel served, string? alias, Frame inputs, PredictionBatch outputs, Outcome outcome)
+    {
+        outcome.Status = StatusCodes.Status200OK;
+        if (feed.HasListeners)
+            feed.Publish(new ServedPrediction(served.Name, served.Version, alias, outcome.Time, Stopwatch.GetElapsedTime(outcome.Started), inputs, outputs));
+    }
+
+    /// <summary>The problem details for an error the caller can act on; null for the rest, which the exception handler answers.</summary>
+    IResult? Problem(Exception error, Outcome outcome)
+    {
+        (int Status, string Title, int? Row, string? Field)? problem = error switch
+        {
+            ModelNotServedException => (StatusCodes.Status404NotFound, "Model not served", null, null),
+            InvalidInputException invalid => (StatusCodes.Status400BadRequest, "Invalid input", invalid.Row, invalid.Field),
+            SchemaMismatchException => (StatusCodes.Status400BadRequest, "Input does not fit the model", null, null),
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", null, null),
+            ArgumentException => (StatusCodes.Status400BadRequest, "Invalid request", null, null),
+            OperationCanceledException => (StatusCodes.Status504GatewayTimeout, "Request timed out", null, null),
+            _ => null,
+        };
+        if (problem is not { } p)
+        {
+            outcome.Status = StatusCodes.Status500InternalServerError;
+            return null;
+        }
+        outcome.Status = p.Status;
+        if (error is OperationCanceledException) return null;
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (p.Row is { } row) extensions["row"] = row;
+        if (p.Field is { } field) extensions["field"] = field;
+        return TypedResults.Problem(error.Message, statusCode: p.Status, title: p.Title, extensions: extensions);
+    }
+
+    void Finish(Outcome outcome)
+    {
+        var latency = Stopwatch.GetElapsedTime(outcome.Started);
+        var model = outcome.Served?.Name ?? (outcome.Model is { } name && host.Models.Any(m => m.Name == name) ? name : UnknownModel);
+        var version = outcome.Served?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
+        metrics.Record(model, version, outcome.Status, latency, outcome.Rows);
+        PredictionLog.Answered(logger, model, version.Length == 0 ? "-" : version, outcome.Status, latency.TotalMilliseconds, outcome.Rows);
+    }
+
+    /// <summary>What is known about a request as it goes: for the metrics and the log line, whatever the result.</summary>
+    sealed class Outcome(long started)
+    {
+        public long Started { get; } = started;
+        public DateTimeOffset Time { get; } = DateTimeOffset.UtcNow;
+        public string? Model { get; set; }
+        public ServedModel? Served { get; set; }
+        public int Rows { get; set; }
+        public int Status { get; set; } = StatusCodes.Status500InternalServerError;
+    }
+}
