@@ -14,11 +14,14 @@ public sealed class PredictionLog : IAsyncDisposable
     readonly PredictionLogOptions _options;
     readonly PredictionSampler _sampler;
     readonly Channel<object> _queue;
-    readonly Task _writer;
+    Task? _writer;
     readonly SemaphoreSlim _feedbackLock = new(1, 1);
     long _offered, _sampledOut, _dropped, _written, _writeErrors;
 
-    public PredictionLog(PredictionLogOptions options, TimeProvider? clock = null)
+    public PredictionLog(PredictionLogOptions options, TimeProvider? clock = null) : this(options, clock, startWriter: true) { }
+
+    /// <summary>A log whose writer starts only when <see cref="StartWriter"/> is called, so a test can fill its queue.</summary>
+    internal PredictionLog(PredictionLogOptions options, TimeProvider? clock, bool startWriter)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -30,8 +33,10 @@ public sealed class PredictionLog : IAsyncDisposable
             SingleReader = true,
         });
         Directory.CreateDirectory(options.Folder);
-        _writer = Task.Run(WriteAsync);
+        if (startWriter) StartWriter();
     }
+
+    internal void StartWriter() => _writer ??= Task.Run(WriteAsync);
 
     public string Folder => _options.Folder;
 
@@ -130,7 +135,7 @@ public sealed class PredictionLog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        if (_writer is not null) await _writer.ConfigureAwait(false);
         _feedbackLock.Dispose();
     }
 }
