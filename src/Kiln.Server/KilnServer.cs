@@ -1,5 +1,6 @@
 using System.Net;
 using Kiln.Server.Health;
+using Kiln.Server.Monitoring;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,12 +36,14 @@ public static class KilnServer
         builder.Services.AddSingleton(tracking);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddModelMonitoring(options.Monitoring, options.Tracking.ResolvedHome);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapMonitoringEndpoints();
         return app;
     }
 

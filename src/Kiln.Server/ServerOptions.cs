@@ -1,3 +1,4 @@
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 
 namespace Kiln.Server;
@@ -15,4 +16,7 @@ public sealed record ServerOptions
 
     /// <summary>The tracking database and artifact store; <c>KILN_TRACKING_DB</c> or <c>$KILN_HOME</c> by default.</summary>
     public TrackingOptions Tracking { get; init; } = TrackingOptions.FromEnvironment();
+
+    /// <summary>The prediction log, drift thresholds and alert webhook.</summary>
+    public MonitoringOptions Monitoring { get; init; } = new();
 }

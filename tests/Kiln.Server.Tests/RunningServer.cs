@@ -19,10 +19,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync()
+    /// <param name="configure">Changes to the options, made after the port and store are set.</param>
+    public static async Task<RunningServer> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
     {
         var folder = new TemporaryFolder();
-        var app = await KilnServer.BuildAsync(new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = folder.Path } });
+        var options = new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = folder.Path } };
+        var app = await KilnServer.BuildAsync(configure is null ? options : configure(options));
         await app.StartAsync();
         return new RunningServer(folder, app);
     }
