@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Server;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,8 @@ public static class ServeCommand
 
     static readonly Option<string> Store = new("--store") { Description = "A folder for the tracking database and artifacts (default: $KILN_HOME)" };
 
+    static readonly Option<Uri> AlertWebhook = new("--alert-webhook") { Description = "POST monitoring alerts as JSON to this URL (they are always logged)" };
+
     public static Command Create()
     {
         var command = new Command("serve", "Run the Kiln server: health, OpenAPI document and the tracking store's API");
@@ -26,6 +29,7 @@ public static class ServeCommand
         command.Options.Add(Host);
         command.Options.Add(Store);
         command.Options.Add(TrackingOptionsCli.Database);
+        command.Options.Add(AlertWebhook);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -45,6 +49,10 @@ public static class ServeCommand
         var tracking = TrackingOptions.FromEnvironment();
         if (parseResult.GetValue(Store) is { Length: > 0 } store) tracking = tracking with { Home = store };
         if (parseResult.GetValue(TrackingOptionsCli.Database) is { Length: > 0 } database) tracking = tracking with { Database = database };
-        return new ServerOptions { Host = parseResult.GetValue(Host)!, Port = parseResult.GetValue(Port), Tracking = tracking };
+        return new ServerOptions
+        {
+            Host = parseResult.GetValue(Host)!, Port = parseResult.GetValue(Port), Tracking = tracking,
+            Monitoring = new MonitoringOptions { Webhook = parseResult.GetValue(AlertWebhook) },
+        };
     }
 }
