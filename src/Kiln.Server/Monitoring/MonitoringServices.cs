@@ -27,6 +27,7 @@ public static class MonitoringServices
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AlertNotifier>(),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(AlertNotifier)),
             options.Webhook));
+        services.AddHostedService<MonitoringCheck>();
         return services;
     }
 }

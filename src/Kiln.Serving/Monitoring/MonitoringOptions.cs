@@ -11,6 +11,12 @@ public sealed record MonitoringOptions
     /// <summary>Where alerts are POSTed as JSON (<see cref="AlertMessage"/>); only logged when null.</summary>
     public Uri? Webhook { get; init; }
 
+    /// <summary>How often the server checks every logged model for alerts by itself; never when zero.</summary>
+    public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far back that check looks.</summary>
+    public TimeSpan CheckWindow { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>The log options to use under a Kiln home when none are given.</summary>
     public PredictionLogOptions LogUnder(string home) => Log ?? new PredictionLogOptions { Folder = PredictionLogOptions.FolderUnder(home) };
 }

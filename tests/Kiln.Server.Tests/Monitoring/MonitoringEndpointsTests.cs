@@ -6,7 +6,12 @@ using Kiln.Learn;
 using Kiln.Learn.Preprocessing;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
+using Kiln.Server.Monitoring;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Kiln.Server.Tests.Monitoring;
 
@@ -15,11 +20,13 @@ public sealed class MonitoringEndpointsTests
     static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>A server that logs every prediction, however fast they come, so that the tests see all of them.</summary>
-    static Task<RunningServer> StartAsync() => RunningServer.StartAsync(options => options with
+    static Task<RunningServer> StartAsync(Uri? webhook = null) => RunningServer.StartAsync(options => options with
     {
         Monitoring = new MonitoringOptions
         {
             Log = new PredictionLogOptions { Folder = PredictionLogOptions.FolderUnder(options.Tracking.ResolvedHome), FullRatePerSecond = int.MaxValue },
+            Webhook = webhook,
+            CheckInterval = TimeSpan.Zero,
         },
     });
 
@@ -91,6 +98,33 @@ public sealed class MonitoringEndpointsTests
         Assert.False(features["plan"].GetProperty("drifted").GetBoolean());
         Assert.Equal(0.8, version.GetProperty("quality").GetProperty("accuracy").GetDouble(), 12);
         Assert.Equal(300, body.GetProperty("log").GetProperty("written").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_periodic_check_posts_new_alerts_to_the_webhook_once()
+    {
+        var received = new List<AlertMessage>();
+        var hookBuilder = WebApplication.CreateSlimBuilder();
+        hookBuilder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        await using var hook = hookBuilder.Build();
+        hook.MapPost("/hook", (AlertMessage message) =>
+        {
+            lock (received) received.Add(message);
+            return Results.NoContent();
+        });
+        await hook.StartAsync();
+        await using var server = await StartAsync(new Uri(new Uri(hook.Urls.First()), "/hook"));
+        await RegisterChurnAsync(server);
+        await LogTrafficAsync(server, ageShift: 60, count: 300);
+        var check = server.App.Services.GetServices<IHostedService>().OfType<MonitoringCheck>().Single();
+
+        await check.CheckAsync(CancellationToken.None);
+        await check.CheckAsync(CancellationToken.None);
+
+        var message = Assert.Single(received);
+        Assert.Equal(("churn", 1), (message.Model, message.Version));
+        Assert.Contains(message.Alerts, a => a.StartsWith("feature 'age' drifted", StringComparison.Ordinal));
+        await hook.StopAsync();
     }
 
     [Fact]
