@@ -32,10 +32,14 @@ public static class DriftStatistics
         return psi;
     }
 
+    /// <summary>The largest sample size for which the Kolmogorov–Smirnov p-value is computed exactly, as <c>ks_2samp</c> does.</summary>
+    public const int ExactKolmogorovSmirnovLimit = 10_000;
+
     /// <summary>
-    /// The two-sided two-sample Kolmogorov–Smirnov test: the largest gap between the samples' empirical distribution
-    /// functions, and its p-value from Kolmogorov's limiting distribution at √(nm/(n+m))·D (the large-sample form that
-    /// <c>ks_2samp</c>'s asymptotic method approaches). Neither sample may be empty or hold NaN.
+    /// The two-sided two-sample Kolmogorov–Smirnov test: the largest gap D between the samples' empirical distribution
+    /// functions, and its p-value — exact when neither sample is larger than <see cref="ExactKolmogorovSmirnovLimit"/>
+    /// (as <c>ks_2samp</c>'s default computes it), otherwise from Kolmogorov's limiting distribution at √(nm/(n+m))·D.
+    /// Neither sample may be empty or hold NaN.
     /// </summary>
     public static TestResult KolmogorovSmirnov(ReadOnlySpan<double> first, ReadOnlySpan<double> second)
     {
@@ -52,8 +56,33 @@ public static class DriftStatistics
             while (j < b.Length && b[j] == value) j++;
             gap = Math.Max(gap, Math.Abs(i / n - j / m));
         }
+        if (Math.Max(a.Length, b.Length) <= ExactKolmogorovSmirnovLimit) return new TestResult(gap, ExactKolmogorovSmirnovPValue(a.Length, b.Length, gap));
         var effective = n * m / (n + m);
         return new TestResult(gap, KolmogorovSurvival(Math.Sqrt(effective) * gap));
+    }
+
+    /// <summary>
+    /// P(D ≥ <paramref name="gap"/>) when both samples come from one continuous distribution: the share of the
+    /// monotone lattice paths from (0, 0) to (n, m) that reach a point where |i/n − j/m| ≥ D. Walked row by row with
+    /// the share of paths to each point that have already left the band, a weighted mean of its two predecessors,
+    /// so that small p-values keep their precision instead of being 1 minus something close to 1.
+    /// </summary>
+    static double ExactKolmogorovSmirnovPValue(int n, int m, double gap)
+    {
+        // D is a multiple of 1/lcm(n, m); rounding it there makes the comparisons below exact integers
+        long divisor = (long)System.Numerics.BigInteger.GreatestCommonDivisor(n, m);
+        var lcm = n / divisor * m;
+        var steps = (long)Math.Round(gap * lcm);
+        if (steps == 0) return 1;
+        var bound = steps * divisor;
+        var outside = new double[m + 1];
+        for (var i = 0; i <= n; i++)
+            for (var j = 0; j <= m; j++)
+            {
+                if (Math.Abs((long)i * m - (long)j * n) >= bound) outside[j] = 1;
+                else if (i + j > 0) outside[j] = (i * outside[j] + (j > 0 ? j * outside[j - 1] : 0)) / (i + j);
+            }
+        return Math.Clamp(outside[m], 0, 1);
     }
 
     /// <summary>

@@ -14,18 +14,22 @@ for name, first, second in [
     ("wider spread", rng.normal(0, 1, 500), rng.normal(0, 1.5, 1500)),
     ("rounded values with ties", np.round(rng.normal(5, 2, 900)), np.round(rng.normal(5.4, 2, 1200))),
     ("exponential against uniform", rng.exponential(1, 2000), rng.uniform(0, 2, 2000)),
+    ("equal sizes", rng.normal(0, 1, 300), rng.normal(0.2, 1, 300)),
+    ("small samples", rng.normal(0, 1, 40), rng.normal(0.5, 1, 25)),
+    ("a large live sample", rng.normal(0, 1, 2000), rng.normal(0.05, 1, 12000)),
 ]:
-    d = stats.ks_2samp(first, second, method="asymp")
+    d = stats.ks_2samp(first, second)
     en = len(first) * len(second) / (len(first) + len(second))
     ks_cases.append({
         "name": name,
         "first": [float(v) for v in first],
         "second": [float(v) for v in second],
         "statistic": float(d.statistic),
-        # Kolmogorov's limiting distribution at sqrt(en)*D, which Kiln uses
+        # ks_2samp's default: exact up to 10,000 values a side, its asymptotic distribution above
+        "pValue": float(d.pvalue),
+        "exact": max(len(first), len(second)) <= 10000,
+        # Kolmogorov's limiting distribution at sqrt(en)*D, which Kiln uses above 10,000 values
         "pValueLimiting": float(stats.kstwobign.sf(np.sqrt(en) * d.statistic)),
-        # ks_2samp's own asymptotic p-value, for the record
-        "pValueAsymp": float(d.pvalue),
     })
 
 chi_cases = []
