@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 
@@ -108,20 +109,25 @@ public sealed class PredictionLog : IAsyncDisposable
 
     async Task WriteBatchAsync(List<LoggedPrediction> batch)
     {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
         foreach (var group in batch.GroupBy(p => PredictionLogFiles.DayFile(_options.Folder, p.Model, PredictionLogFiles.PredictionsPrefix, p.Time)))
         {
             try
             {
+                // the whole group is serialised into memory and appended in one write
+                buffer.ResetWrittenCount();
+                using (var json = new Utf8JsonWriter(buffer))
+                    foreach (var prediction in group)
+                    {
+                        JsonSerializer.Serialize(json, prediction, ReferenceProfile.Json);
+                        json.Flush();
+                        json.Reset();
+                        buffer.Write("\n"u8);
+                    }
                 Directory.CreateDirectory(Path.GetDirectoryName(group.Key)!);
-                await using var file = new FileStream(group.Key, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
-                var count = 0;
-                foreach (var prediction in group)
-                {
-                    await JsonSerializer.SerializeAsync(file, prediction, ReferenceProfile.Json).ConfigureAwait(false);
-                    file.WriteByte((byte)'\n');
-                    count++;
-                }
-                Interlocked.Add(ref _written, count);
+                await using var file = new FileStream(group.Key, FileMode.Append, FileAccess.Write, FileShare.Read, 1, useAsync: true);
+                await file.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+                Interlocked.Add(ref _written, group.Count());
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
