@@ -61,6 +61,14 @@ public sealed class CommandRun : IRunTracker, IDisposable
     /// <summary>Copies a file or folder (a report, charts, a log) into the run's artifacts.</summary>
     public void LogArtifact(string path) => Try(() => _recorder?.LogArtifactAsync(path, null, _cancellation).GetAwaiter().GetResult());
 
+    /// <summary>Copies a file into the run's artifacts under <paramref name="folder"/> and tags the run with its artifact path under <paramref name="tag"/>.</summary>
+    public void LogTaggedArtifact(string path, string folder, string tag) => Try(() =>
+    {
+        if (_recorder is null) return;
+        var artifact = _recorder.LogArtifactAsync(path, folder, _cancellation).GetAwaiter().GetResult()[0];
+        _recorder.SetTagsAsync(new Dictionary<string, string> { [tag] = artifact }, _cancellation).GetAwaiter().GetResult();
+    });
+
     /// <summary>Stores the model package the command wrote as the run's <c>model/FILE</c> artifact, for <c>kiln registry register</c>.</summary>
     public void LogModelPackage(string path) => Try(() => _recorder?.LogModelPackageAsync(path, _cancellation).GetAwaiter().GetResult());
 

@@ -4,6 +4,7 @@ using Kiln.Server.Mlflow;
 using Kiln.Server.Metrics;
 using Kiln.Server.Predictions;
 using Kiln.Serving;
+using Kiln.Server.Monitoring;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -77,6 +78,7 @@ public static class KilnServer
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         configureServices(builder.Services);
+        builder.Services.AddModelMonitoring(options.Monitoring, options.Tracking.ResolvedHome);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -87,6 +89,7 @@ public static class KilnServer
         app.MapMlflowApi();
         app.MapPredictionEndpoints();
         app.MapMetricsEndpoints();
+        app.MapMonitoringEndpoints();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Kiln.Serving;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 
 namespace Kiln.Server;
@@ -32,4 +33,7 @@ public sealed record ServerOptions
 
     /// <summary>How the served models follow the registry (how often it is polled for moved aliases).</summary>
     public ModelHostOptions Serving { get; init; } = new();
+
+    /// <summary>The prediction log, drift thresholds and alert webhook.</summary>
+    public MonitoringOptions Monitoring { get; init; } = new();
 }

@@ -6,6 +6,7 @@ namespace Kiln.Serving;
 /// One answered prediction request, as listeners (the prediction log, drift monitoring) receive it after the answer
 /// has gone out. Listeners must treat it as read-only: the frame and batch are shared with nothing else but are not copied.
 /// </summary>
+/// <param name="Id">The request's id, answered to the caller, by which feedback later names it.</param>
 /// <param name="Model">The registered model's name.</param>
 /// <param name="Version">The version that answered.</param>
 /// <param name="Alias">The alias the request named (<c>churn@champion</c>), or null when it named a bare name or a version.</param>
@@ -14,10 +15,15 @@ namespace Kiln.Serving;
 /// <param name="Inputs">The request's rows, typed as the model's input schema.</param>
 /// <param name="Outputs">The predictions (and class probabilities) answered for those rows.</param>
 public sealed record ServedPrediction(
+    string Id,
     string Model,
     int Version,
     string? Alias,
     DateTimeOffset Time,
     TimeSpan Latency,
     Frame Inputs,
-    PredictionBatch Outputs);
+    PredictionBatch Outputs)
+{
+    /// <summary>A new request id: 32 lower-case hex digits, time-ordered, unique without coordination.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+}

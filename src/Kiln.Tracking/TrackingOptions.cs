@@ -24,7 +24,8 @@ public sealed record TrackingOptions
         Database = Environment.GetEnvironmentVariable(TrackingConnection.EnvironmentVariable) is { Length: > 0 } database ? database : null,
     };
 
-    internal string ResolvedHome => Home is null ? KilnHome.Path : Path.GetFullPath(Home);
+    /// <summary>The Kiln home in use: <see cref="Home"/>, or <c>$KILN_HOME</c> when that is null.</summary>
+    public string ResolvedHome => Home is null ? KilnHome.Path : Path.GetFullPath(Home);
 
     internal TrackingConnection Connection => Database is null ? TrackingConnection.InFolder(ResolvedHome) : TrackingConnection.Parse(Database);
 }

@@ -4,7 +4,7 @@ namespace Kiln.Serving.Tests;
 
 public class PredictionFeedTests
 {
-    static ServedPrediction Prediction(int version) => new("churn", version, "champion", DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(1),
+    static ServedPrediction Prediction(int version) => new(ServedPrediction.NewId(), "churn", version, "champion", DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(1),
         new Frame(new Float64Column("x", [1])), new PredictionBatch(new StringColumn("p", ["yes"]), null, null));
 
     sealed class Collecting : IPredictionListener

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Server;
 using Kiln.Serving;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,8 @@ public static class ServeCommand
 
     static readonly Option<bool> NoRequestLog = new("--no-request-log") { Description = "Do not write a log line per prediction request (metrics still count them)" };
 
+    static readonly Option<Uri> AlertWebhook = new("--alert-webhook") { Description = "POST monitoring alerts as JSON to this URL (they are always logged)" };
+
     public static Command Create()
     {
         var command = new Command("serve", "Run the Kiln server: every registered model with a version answers predictions at /api/models/NAME/predict; health, metrics and an OpenAPI document");
@@ -58,6 +61,7 @@ public static class ServeCommand
         command.Options.Add(PollInterval);
         command.Options.Add(MaxBatchRows);
         command.Options.Add(NoRequestLog);
+        command.Options.Add(AlertWebhook);
         command.SetAction((parseResult, cancellationToken) => ServeAsync(Options(parseResult), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
@@ -93,6 +97,7 @@ public static class ServeCommand
                 PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))),
                 MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
             },
+            Monitoring = new MonitoringOptions { Webhook = parseResult.GetValue(AlertWebhook) },
         };
     }
 

@@ -4,6 +4,7 @@ using Kiln.Learn;
 using Kiln.Learn.Training;
 using Kiln.Neural.Packaging;
 using Kiln.Plots;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 using Spectre.Console;
 
@@ -38,14 +39,15 @@ public static class TrainCommands
                 DataFingerprint = fingerprint,
                 Seed = seed,
             });
-            Record(run, result, package, path, parseResult.GetValue(ModelOptions.Target)!);
+            var reference = WriteReference(frame, result, package, fingerprint, seed);
+            Record(run, result, package, reference, path, parseResult.GetValue(ModelOptions.Target)!);
             var steps = result.Model.Steps.Select(s => s.Name).ToList();
             if (output.IsJson)
             {
                 output.WriteJson(new
                 {
                     Model = result.Entry.Name, Package = package, result.Rows, result.Seconds, Preprocessing = steps[..^1],
-                    result.Columns, TrainingScores = result.TrainingScores, Run = run.RunId,
+                    result.Columns, TrainingScores = result.TrainingScores, Run = run.RunId, Reference = reference,
                 });
                 return Task.FromResult(0);
             }
@@ -56,14 +58,46 @@ public static class TrainCommands
             foreach (var dropped in result.Columns.Dropped) output.Writer.WriteLine($"  left out '{dropped.Column}': {dropped.Reason}");
             if (result.TrainingScores is { } scores) WriteScores(output, scores, "training-set scores");
             if (run.RunId is { } id) output.Writer.WriteLine($"run {id} (kiln runs show {id[..8]})");
+            if (reference is not null) output.Writer.WriteLine($"training reference for drift monitoring: {reference}");
             output.Writer.WriteLine(package);
             return Task.FromResult(0);
         });
         return command;
     }
 
+    /// <summary>
+    /// Writes the training reference that monitoring compares live traffic with, beside the package (not inside it: the
+    /// package stays the model alone, byte-for-byte reproducible, and the reference holds a sample of training rows that
+    /// need not travel wherever the model does). Null for a model that does not predict a target.
+    /// </summary>
+    static string? WriteReference(Frame frame, TrainingResult result, string package, string fingerprint, long? seed)
+    {
+        if (result.TrainingScores is not { } scores || !frame.HasColumn(scores.Target)) return null;
+        var predictions = result.Model.Predict(frame.Drop(scores.Target));
+        // only the columns the model uses: an id column it left out would look like drift on every request
+        var used = result.Columns.Numeric.Select(name => AsNumber(frame[name])).Concat(result.Columns.Text.Select(name => frame[name]));
+        var task = scores.Classification is not null ? ReferenceProfile.Classification : ReferenceProfile.Regression;
+        var path = ReferenceProfile.PathBeside(package);
+        ReferenceProfileBuilder.Build(new Frame(used), predictions, frame[scores.Target], scores.Target, task, fingerprint, seed ?? 0).Save(path);
+        return path;
+    }
+
     /// <summary>The run's record of a training: the model and its full hyperparameters, the training scores, the package.</summary>
-    static void Record(CommandRun run, TrainingResult result, string package, string data, string target)
+    /// <summary>A column the preprocessing reads as numbers (such as numbers stored as text), as numbers.</summary>
+    static Column AsNumber(Column column)
+    {
+        if (column.Type.IsNumeric()) return column;
+        try
+        {
+            return column.Cast(DataType.Float64);
+        }
+        catch (ValueConversionException)
+        {
+            return column;
+        }
+    }
+
+    static void Record(CommandRun run, TrainingResult result, string package, string? reference, string data, string target)
     {
         if (run.RunId is null) return;
         // the package's own manifest has every hyperparameter, defaults included, flattened per pipeline step
@@ -75,6 +109,7 @@ public static class TrainCommands
             run.LogMetrics(scores.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal));
         run.LogMetrics(new Dictionary<string, double> { ["fit_seconds"] = result.Seconds });
         run.LogModelPackage(package);
+        if (reference is not null) run.LogTaggedArtifact(reference, ReferenceProfile.ArtifactFolder, ReferenceProfile.RunTag);
         run.Finish();
     }
 

@@ -1,4 +1,7 @@
 namespace Kiln.Server.Predictions;
 
-/// <summary>What <c>POST /api/models/{model}/predict</c> answers: which version predicted, and one entry per input row.</summary>
-public sealed record PredictionResponse(string Model, int Version, IReadOnlyList<RowPrediction> Predictions);
+/// <summary>
+/// What <c>POST /api/models/{model}/predict</c> answers: which version predicted, the request's id (which
+/// <c>POST /api/models/{name}/feedback</c> takes with each row's true label), and one entry per input row.
+/// </summary>
+public sealed record PredictionResponse(string Model, int Version, string Id, IReadOnlyList<RowPrediction> Predictions);

@@ -32,8 +32,8 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             var inputs = await ReadRowsAsync(context.Request, served.Schema, context.RequestAborted).ConfigureAwait(false);
             outcome.Rows = inputs.RowCount;
             var outputs = await served.PredictAsync(inputs).ConfigureAwait(false);
-            Publish(served, reference.Alias, inputs, outputs, outcome);
-            return TypedResults.Ok(Response(served, outputs));
+            var id = Publish(served, reference.Alias, inputs, outputs, outcome);
+            return TypedResults.Ok(Response(id, served, outputs));
         }
         catch (Exception e) when (Problem(e, outcome) is { } problem)
         {
@@ -65,10 +65,11 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             var inputs = CsvRows.Read(text, served.Schema, string.IsNullOrEmpty(file.FileName) ? "the uploaded file" : file.FileName);
             outcome.Rows = inputs.RowCount;
             var outputs = served.Predict(inputs);
-            Publish(served, reference.Alias, inputs, outputs, outcome);
+            var id = Publish(served, reference.Alias, inputs, outputs, outcome);
             var answer = new StringWriter(CultureInfo.InvariantCulture);
             CsvWriter.Write(WithPredictions(inputs, outputs), answer);
             context.Response.Headers["Kiln-Model-Version"] = $"{served.Name}/{served.Version.ToString(CultureInfo.InvariantCulture)}";
+            context.Response.Headers["Kiln-Prediction-Id"] = id;
             return TypedResults.Text(answer.ToString(), CsvMediaType, Encoding.UTF8);
         }
         catch (Exception e) when (Problem(e, outcome) is { } problem)
@@ -110,7 +111,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         }
     }
 
-    static PredictionResponse Response(ServedModel served, PredictionBatch outputs)
+    static PredictionResponse Response(string id, ServedModel served, PredictionBatch outputs)
     {
         var rows = new RowPrediction[outputs.RowCount];
         var classes = outputs.Classes;
@@ -124,7 +125,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             }
             rows[r] = new RowPrediction(outputs.Predictions.GetValue(r), outputs.Confidence(r), probabilities);
         }
-        return new PredictionResponse(served.Name, served.Version, rows);
+        return new PredictionResponse(served.Name, served.Version, id, rows);
     }
 
     /// <summary>The input rows followed by the prediction and, for classifiers, one <c>p(class)</c> column per class.</summary>
@@ -141,11 +142,14 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         return frame;
     }
 
-    void Publish(ServedModel served, string? alias, Frame inputs, PredictionBatch outputs, Outcome outcome)
+    /// <summary>Hands the answered request to the feed's listeners (the prediction log among them) and gives its id.</summary>
+    string Publish(ServedModel served, string? alias, Frame inputs, PredictionBatch outputs, Outcome outcome)
     {
         outcome.Status = StatusCodes.Status200OK;
+        var id = ServedPrediction.NewId();
         if (feed.HasListeners)
-            feed.Publish(new ServedPrediction(served.Name, served.Version, alias, outcome.Time, Stopwatch.GetElapsedTime(outcome.Started), inputs, outputs));
+            feed.Publish(new ServedPrediction(id, served.Name, served.Version, alias, outcome.Time, Stopwatch.GetElapsedTime(outcome.Started), inputs, outputs));
+        return id;
     }
 
     /// <summary>The problem details for an error the caller can act on; null for the rest, which the exception handler answers.</summary>

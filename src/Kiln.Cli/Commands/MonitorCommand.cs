@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using Kiln.Serving.Monitoring;
+using Kiln.Tracking;
+using Spectre.Console;
+
+namespace Kiln.Cli.Commands;
+
+/// <summary><c>kiln monitor NAME</c>: per-version drift against the training data, live accuracy and alerts, from the prediction log.</summary>
+public static class MonitorCommand
+{
+    static readonly Argument<string> Name = new("name") { Description = "A registered model" };
+
+    static readonly Option<string> Since = new("--since") { Description = "Only predictions from this time (2026-11-24T08:00Z) or this span back (30m, 24h, 7d)" };
+
+    static readonly Option<string> Log = new("--log") { Description = "The prediction log's folder (default: $KILN_HOME/predictions, where kiln serve writes it)" };
+
+    static readonly Option<double> Psi = new("--psi") { Description = "PSI at or above which a feature has drifted", DefaultValueFactory = _ => new DriftThresholds().Psi };
+
+    static readonly Option<double> PValue = new("--p-value") { Description = "Kolmogorov–Smirnov or chi-square p-value below which a feature has drifted", DefaultValueFactory = _ => new DriftThresholds().PValue };
+
+    static readonly Option<int> MinimumRows = new("--min-rows") { Description = "Live rows needed before drift raises an alert", DefaultValueFactory = _ => new DriftThresholds().MinimumRows };
+
+    static readonly Option<double?> MinimumAccuracy = new("--min-accuracy") { Description = "Alert when live accuracy from feedback falls below this" };
+
+    public static Command Create()
+    {
+        var command = new Command("monitor", "Drift of a served model's inputs and predictions against its training data, live accuracy from feedback, and alerts");
+        command.Arguments.Add(Name);
+        foreach (var option in new Option[] { Since, Log, Psi, PValue, MinimumRows, MinimumAccuracy, TrackingOptionsCli.Database, CliOutput.JsonOption })
+            command.Options.Add(option);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = new CliOutput(parseResult);
+            var thresholds = new DriftThresholds
+            {
+                Psi = parseResult.GetValue(Psi),
+                PValue = parseResult.GetValue(PValue),
+                MinimumRows = parseResult.GetValue(MinimumRows),
+                MinimumAccuracy = parseResult.GetValue(MinimumAccuracy),
+            };
+            thresholds.Validate();
+            DateTimeOffset? since = parseResult.GetValue(Since) is { } text ? MonitoringWindow.ParseSince(text, DateTimeOffset.UtcNow) : null;
+            var folder = parseResult.GetValue(Log) ?? PredictionLogOptions.FolderUnder(TrackingOptions.FromEnvironment().ResolvedHome);
+            var tracking = TrackingOptionsCli.Open(parseResult, cancellationToken);
+            var report = await new ModelMonitor(tracking, folder, thresholds).ReportAsync(parseResult.GetValue(Name)!, since, cancellationToken);
+            if (output.IsJson) output.WriteJson(report);
+            else Write(output, report, folder);
+            return 0;
+        });
+        return command;
+    }
+
+    static void Write(CliOutput output, MonitoringReport report, string folder)
+    {
+        if (report.Versions.Count == 0)
+        {
+            output.Writer.WriteLine($"no logged predictions for '{report.Model}'{(report.Since is { } s ? $" since {s:u}" : "")} in {folder}; serve it (kiln serve) and send requests first");
+            return;
+        }
+        foreach (var version in report.Versions)
+        {
+            output.Console.MarkupLineInterpolated($"[bold]{report.Model} version {version.Version}[/]: {version.Requests:N0} requests, {version.Rows:N0} rows, {version.First:u} – {version.Last:u}, mean latency {F(version.MeanLatencyMilliseconds)} ms");
+            output.Console.MarkupLineInterpolated($"reference: {version.Reference}");
+            if (version.Features.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("feature", "kind", "rows", "missing", "PSI", "KS D (p)", "χ² (p)", "unseen", "drift");
+                foreach (var feature in version.Features.Append(version.Predictions).OfType<FeatureDrift>())
+                    table.AddRow(
+                        Markup.Escape(feature == version.Predictions ? "(predictions)" : feature.Name),
+                        feature.Kind == FeatureKind.Numeric ? "numeric" : "categorical",
+                        feature.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                        feature.Missing.ToString("N0", CultureInfo.InvariantCulture),
+                        F(feature.Psi),
+                        feature.KolmogorovSmirnov is { } ks ? $"{F(ks.Statistic)} ({F(ks.PValue)})" : "",
+                        feature.ChiSquare is { } chi ? $"{F(chi.Statistic)} ({F(chi.PValue)})" : "",
+                        Markup.Escape(string.Join(", ", feature.Unseen.Take(5)) + (feature.Unseen.Count > 5 ? ", …" : "")),
+                        feature.Drifted ? "[red]yes[/]" : "no");
+                output.Console.Write(table);
+            }
+            var quality = version.Quality;
+            if (quality.Labelled == 0) output.Writer.WriteLine("live quality: no feedback yet (POST /api/models/NAME/feedback)");
+            else if (quality.Accuracy is { } accuracy)
+                output.Writer.WriteLine($"live accuracy {F(accuracy)} on {quality.Labelled:N0} labelled rows" + (quality.ReferenceAccuracy is { } trained ? $" (training {F(trained)})" : ""));
+            else output.Writer.WriteLine($"live MAE {F(quality.MeanAbsoluteError)}, RMSE {F(quality.RootMeanSquaredError)} on {quality.Labelled:N0} labelled rows");
+            foreach (var alert in version.Alerts) output.Console.MarkupLineInterpolated($"[red]ALERT[/] {alert}");
+            if (!version.Alert) output.Writer.WriteLine("no alerts");
+            output.Writer.WriteLine();
+        }
+    }
+
+    static string F(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
+}
