@@ -1,5 +1,9 @@
 using System.Net;
+using Kiln.Server.Accounts;
+using Kiln.Server.Datasets;
 using Kiln.Server.Health;
+using Kiln.Server.Storage;
+using Kiln.Server.Web;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,10 +26,20 @@ public static class KilnServer
             throw new ArgumentException($"host '{options.Host}' is not an IP address (127.0.0.1 serves this machine only, 0.0.0.0 every network)", nameof(options));
         if (options.Port is < 0 or > 65535)
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, $"port {options.Port} is outside 0–65535");
+        if (options.MaxUploadBytes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxUploadBytes, $"the upload limit must be positive, not {options.MaxUploadBytes} bytes");
         var tracking = await TrackingStore.OpenAsync(options.Tracking, cancellationToken).ConfigureAwait(false);
+        var platform = new PlatformDatabase(tracking.Connection);
+        await platform.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KilnServer).Assembly.GetName().Name });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, options.Port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.Port);
+            kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024;
+        });
+        // MudBlazor's and Blazor's script and styles, from the manifest the build writes beside this assembly
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -35,12 +49,22 @@ public static class KilnServer
         builder.Services.AddSingleton(tracking);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddKilnAccounts(platform);
+        builder.Services.AddSingleton(new DatasetStore(platform, tracking.Artifacts, options.MaxUploadBytes));
+        builder.Services.AddKilnWeb();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapDatasetEndpoints();
+        app.MapKilnWeb();
         return app;
     }
 

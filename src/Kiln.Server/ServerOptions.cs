@@ -15,4 +15,7 @@ public sealed record ServerOptions
 
     /// <summary>The tracking database and artifact store; <c>KILN_TRACKING_DB</c> or <c>$KILN_HOME</c> by default.</summary>
     public TrackingOptions Tracking { get; init; } = TrackingOptions.FromEnvironment();
+
+    /// <summary>The largest dataset file an upload may be, in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 }
