@@ -1,6 +1,7 @@
 using Kiln.Testing;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiln.Server.Tests;
 
@@ -19,10 +20,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync()
+    public TrackingStore Tracking => App.Services.GetRequiredService<TrackingStore>();
+
+    public static async Task<RunningServer> StartAsync(ServerOptions? options = null)
     {
         var folder = new TemporaryFolder();
-        var app = await KilnServer.BuildAsync(new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = folder.Path } });
+        var app = await KilnServer.BuildAsync(options ?? new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = folder.Path } });
         await app.StartAsync();
         return new RunningServer(folder, app);
     }
