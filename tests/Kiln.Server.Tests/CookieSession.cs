@@ -10,13 +10,18 @@ public sealed partial class CookieSession : IDisposable
 {
     public CookieSession(RunningServer server)
     {
-        Client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false })
         {
             BaseAddress = server.Client.BaseAddress,
         };
     }
 
     public HttpClient Client { get; }
+
+    readonly CookieContainer _cookies = new();
+
+    /// <summary>The cookies this session holds for the server, as a <c>Cookie</c> header to replay elsewhere.</summary>
+    public string CookieHeader(RunningServer server) => _cookies.GetCookieHeader(server.Client.BaseAddress!);
 
     public const string Password = "Kiln-test-1";
 

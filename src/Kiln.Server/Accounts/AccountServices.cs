@@ -1,6 +1,7 @@
 using Kiln.Server.Storage;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public static class AccountServices
     {
         services.AddSingleton(database);
         services.AddScoped(_ => database.CreateContext());
+        // the keys that encrypt sign-in cookies live in the store, so a cookie outlives a restart and is good on every
+        // server that shares the database
+        services.AddDataProtection().SetApplicationName("kiln").PersistKeysToDbContext<PlatformContext>();
         services.AddSingleton(new ApiKeys(database));
         services.AddScoped<AccountRegistration>();
         services.AddIdentity<KilnUser, IdentityRole>(identity =>

@@ -1,5 +1,6 @@
 using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,18 +8,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiln.Server.Storage;
 
 /// <summary>
-/// The platform's own tables (accounts, API keys, uploaded datasets) in the tracking database. Each provider has its own
+/// The platform's own tables (accounts, API keys, uploaded datasets, the keys that protect sign-in cookies) in the
+/// tracking database. Each provider has its own
 /// context type only to carry its own migrations (<see cref="SqlitePlatformContext"/>, <see cref="PostgresPlatformContext"/>),
 /// and their history lives in <see cref="PlatformDatabase.MigrationsTable"/> so it never meets tracking's.
 /// </summary>
-abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<KilnUser, IdentityRole, string>(options)
+abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<KilnUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<ApiKeyRow>(e =>
         {
             e.ToTable("api_keys");

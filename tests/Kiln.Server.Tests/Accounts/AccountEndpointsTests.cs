@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Kiln.Server.Accounts;
+using Kiln.Testing;
+using Kiln.Tracking;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -88,6 +90,23 @@ public class AccountEndpointsTests
         var right = await session.SignInAsync("ada@example.org");
         Assert.Contains("locked", Uri.UnescapeDataString(right.Headers.Location!.OriginalString));
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/api/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_outlives_a_restart_of_the_server_on_the_same_store()
+    {
+        using var store = new TemporaryFolder();
+        var options = new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = store.Path } };
+        string cookie;
+        await using (var before = await RunningServer.StartAsync(options))
+        {
+            using var ada = await CookieSession.SignedUpAsync(before, "ada@example.org");
+            cookie = ada.CookieHeader(before);
+        }
+        await using var after = await RunningServer.StartAsync(options);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account");
+        request.Headers.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await after.Client.SendAsync(request)).StatusCode);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Kiln.Server.Tests.Storage;
 public class PostgresPlatformTests
 {
     [Fact]
-    public async Task Two_servers_on_one_postgresql_database_share_accounts_keys_and_datasets()
+    public async Task Two_servers_on_one_postgresql_database_share_accounts_keys_cookies_and_datasets()
     {
         var database = await PostgresServer.CreateDatabaseAsync();
         try
@@ -32,6 +32,11 @@ public class PostgresPlatformTests
             Assert.Equal("ada@example.org", (await onSecond.GetFromJsonAsync<AccountSummary>("/api/account"))!.Email);
             var listed = await onSecond.GetFromJsonAsync<List<DatasetInfo>>("/api/datasets");
             Assert.Equal(2, Assert.Single(listed!).Rows);
+
+            // the sign-in cookie is encrypted with keys kept in the shared database, so the other server accepts it
+            using var adaOnSecond = new HttpClient { BaseAddress = second.Client.BaseAddress };
+            adaOnSecond.DefaultRequestHeaders.Add("Cookie", ada.CookieHeader(first));
+            Assert.Equal(HttpStatusCode.OK, (await adaOnSecond.GetAsync("/api/account")).StatusCode);
 
             using var bob = await CookieSession.SignedUpAsync(second, "bob@example.org");
             Assert.Equal([KilnRoles.Member], (await bob.Client.GetFromJsonAsync<AccountSummary>("/api/account"))!.Roles);
