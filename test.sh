@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# System packages the tests need: fonts for chart text, PostgreSQL for the tracking tests' real database.
-packages=(fonts-dejavu-core postgresql)
+# System packages the tests need: fonts for chart text, PostgreSQL for the tracking tests' real database, chromium for the browser tests.
+packages=(fonts-dejavu-core postgresql chromium)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

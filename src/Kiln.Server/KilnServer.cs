@@ -1,10 +1,14 @@
 using System.Net;
+using Kiln.Server.Accounts;
+using Kiln.Server.Datasets;
 using Kiln.Server.Health;
 using Kiln.Server.Mlflow;
 using Kiln.Server.Metrics;
 using Kiln.Server.Predictions;
 using Kiln.Serving;
 using Kiln.Server.Monitoring;
+using Kiln.Server.Storage;
+using Kiln.Server.Web;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,7 +46,11 @@ public static class KilnServer
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRequestBodyBytes, "the request body limit must be at least 1 byte");
         if (options.RequestTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "the request timeout must be positive");
+        if (options.MaxUploadBytes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxUploadBytes, $"the upload limit must be positive, not {options.MaxUploadBytes} bytes");
         var tracking = await TrackingStore.OpenAsync(options.Tracking, cancellationToken).ConfigureAwait(false);
+        var platform = new PlatformDatabase(tracking.Connection);
+        await platform.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(KilnServer).Assembly.GetName().Name });
         builder.WebHost.UseKestrel(kestrel =>
@@ -51,6 +59,8 @@ public static class KilnServer
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
         });
+        // MudBlazor's and Blazor's script and styles, from the manifest the build writes beside this assembly
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -79,17 +89,27 @@ public static class KilnServer
         builder.Services.AddOpenApi();
         configureServices(builder.Services);
         builder.Services.AddModelMonitoring(options.Monitoring, options.Tracking.ResolvedHome);
+        builder.Services.AddKilnAccounts(platform);
+        builder.Services.AddSingleton(new DatasetStore(platform, tracking.Artifacts, options.MaxUploadBytes));
+        builder.Services.AddKilnWeb();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestTimeouts();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMlflowApi();
         app.MapPredictionEndpoints();
         app.MapMetricsEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapAccountEndpoints();
+        app.MapDatasetEndpoints();
+        app.MapKilnWeb();
         return app;
     }
 

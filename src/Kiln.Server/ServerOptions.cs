@@ -36,4 +36,7 @@ public sealed record ServerOptions
 
     /// <summary>The prediction log, drift thresholds and alert webhook.</summary>
     public MonitoringOptions Monitoring { get; init; } = new();
+
+    /// <summary>The largest dataset file an upload may be, in bytes.</summary>
+    public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 }

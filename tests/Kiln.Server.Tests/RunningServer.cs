@@ -19,6 +19,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The tracking store the server itself uses.</summary>
+    public TrackingStore Tracking => App.Services.GetRequiredService<TrackingStore>();
+
     /// <summary>The store's folder, with helpers that write small model packages into it.</summary>
     public ServingModels Models { get; }
 
@@ -34,6 +37,16 @@ public sealed class RunningServer : IAsyncDisposable
         if (register is not null) await register(models, store);
         var serverOptions = new ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = models.Folder.Path } };
         var app = await KilnServer.BuildAsync(options is null ? serverOptions : options(serverOptions), configure ?? (_ => { }));
+        await app.StartAsync();
+        return new RunningServer(models, store, app);
+    }
+
+    /// <summary>Starts a server with exactly <paramref name="options"/> (their port and store included).</summary>
+    public static async Task<RunningServer> StartAsync(ServerOptions options)
+    {
+        var models = new ServingModels();
+        var store = await TrackingStore.OpenAsync(options.Tracking);
+        var app = await KilnServer.BuildAsync(options);
         await app.StartAsync();
         return new RunningServer(models, store, app);
     }

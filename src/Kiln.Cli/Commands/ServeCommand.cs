@@ -11,7 +11,7 @@ namespace Kiln.Cli.Commands;
 /// <summary><c>kiln serve</c>: runs the Kiln server over the tracking store until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    static readonly Option<int> Port = new("--port") { Description = $"The port to listen on (0 picks a free one)", DefaultValueFactory = _ => ServerOptions.DefaultPort };
+    internal static readonly Option<int> Port = new("--port") { Description = $"The port to listen on (0 picks a free one)", DefaultValueFactory = _ => ServerOptions.DefaultPort };
 
     static readonly Option<string> Host = new("--host")
     {
@@ -19,7 +19,7 @@ public static class ServeCommand
         DefaultValueFactory = _ => "127.0.0.1",
     };
 
-    static readonly Option<string> Store = new("--store") { Description = "A folder for the tracking database and artifacts (default: $KILN_HOME)" };
+    internal static readonly Option<string> Store = new("--store") { Description = "A folder for the tracking database and artifacts (default: $KILN_HOME)" };
 
     static readonly Option<long> MaxBodyBytes = new("--max-body-bytes")
     {
@@ -79,26 +79,27 @@ public static class ServeCommand
     }
 
     /// <summary>The server options the command line asks for.</summary>
-    internal static ServerOptions Options(ParseResult parseResult)
+    internal static ServerOptions Options(ParseResult parseResult) => StoreOptions(parseResult) with
+    {
+        Host = parseResult.GetValue(Host)!,
+        MaxRequestBodyBytes = Positive(MaxBodyBytes, parseResult.GetValue(MaxBodyBytes)),
+        LogRequests = !parseResult.GetValue(NoRequestLog),
+        RequestTimeout = TimeSpan.FromSeconds(Positive(RequestTimeout, parseResult.GetValue(RequestTimeout))),
+        Serving = new ModelHostOptions
+        {
+            PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))),
+            MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
+        },
+        Monitoring = new MonitoringOptions { Webhook = parseResult.GetValue(AlertWebhook) },
+    };
+
+    /// <summary>The port and the store the command line asks for, on 127.0.0.1.</summary>
+    internal static ServerOptions StoreOptions(ParseResult parseResult)
     {
         var tracking = TrackingOptions.FromEnvironment();
         if (parseResult.GetValue(Store) is { Length: > 0 } store) tracking = tracking with { Home = store };
         if (parseResult.GetValue(TrackingOptionsCli.Database) is { Length: > 0 } database) tracking = tracking with { Database = database };
-        return new ServerOptions
-        {
-            Host = parseResult.GetValue(Host)!,
-            Port = parseResult.GetValue(Port),
-            Tracking = tracking,
-            MaxRequestBodyBytes = Positive(MaxBodyBytes, parseResult.GetValue(MaxBodyBytes)),
-            LogRequests = !parseResult.GetValue(NoRequestLog),
-            RequestTimeout = TimeSpan.FromSeconds(Positive(RequestTimeout, parseResult.GetValue(RequestTimeout))),
-            Serving = new ModelHostOptions
-            {
-                PollInterval = TimeSpan.FromSeconds(Positive(PollInterval, parseResult.GetValue(PollInterval))),
-                MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
-            },
-            Monitoring = new MonitoringOptions { Webhook = parseResult.GetValue(AlertWebhook) },
-        };
+        return new ServerOptions { Port = parseResult.GetValue(Port), Tracking = tracking };
     }
 
     static T Positive<T>(Option<T> option, T value) where T : System.Numerics.INumber<T> =>

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Kiln.Data.Datasets;
+using Kiln.Server.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kiln.Server.Datasets;
+
+/// <summary>
+/// <c>/api/datasets</c>: the signed-in user's uploaded datasets (upload, list, open, preview, profile, delete) and the
+/// catalog's sample datasets, which everyone sees. Another user's dataset answers 404, the same as one that never existed.
+/// </summary>
+public static class DatasetEndpoints
+{
+    public static IEndpointRouteBuilder MapDatasetEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/datasets").WithTags("Datasets").RequireAuthorization(ApiKeyAuthentication.Policy);
+        api.MapGet("/", ListAsync).WithSummary("Your uploaded datasets, newest first");
+        api.MapGet("/samples", Samples).WithSummary("The catalog's sample datasets, shared by every user");
+        // the body is the file itself, streamed: nothing is buffered beyond the upload limit
+        api.MapPost("/", UploadAsync).WithSummary("Uploads a CSV file as the request body; ?name=train.csv names it")
+            .Accepts<Stream>("text/csv", "application/octet-stream");
+        api.MapGet("/{id}", FindAsync).WithSummary("One of your datasets");
+        api.MapGet("/{id}/preview", PreviewAsync).WithSummary($"The first {DatasetStore.PreviewRows} rows");
+        api.MapGet("/{id}/profile", ProfileAsync).WithSummary("The profile report as an HTML page");
+        api.MapDelete("/{id}", DeleteAsync).WithSummary("Deletes one of your datasets and its files");
+        return endpoints;
+    }
+
+    static async Task<Ok<IReadOnlyList<DatasetInfo>>> ListAsync(ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await datasets.ListAsync(users.GetUserId(user)!, cancellationToken));
+
+    static Ok<IReadOnlyList<SampleDataset>> Samples() => TypedResults.Ok(SampleDataset.All);
+
+    static async Task<Results<Created<DatasetInfo>, ProblemHttpResult>> UploadAsync(
+        HttpRequest request, string name, ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > datasets.MaxUploadBytes)
+            return TypedResults.Problem($"{name} is larger than the upload limit of {datasets.MaxUploadBytes / 1048576.0:0.#} MB", statusCode: StatusCodes.Status413PayloadTooLarge);
+        // the server's body limit is for API requests; a dataset may be as large as the upload limit (the store counts the bytes itself)
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = datasets.MaxUploadBytes + 64 * 1024;
+        try
+        {
+            var info = await datasets.UploadAsync(users.GetUserId(user)!, name, request.Body, cancellationToken);
+            return TypedResults.Created($"/api/datasets/{info.Id}", info);
+        }
+        catch (DatasetUploadException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The dataset was refused");
+        }
+    }
+
+    static async Task<Results<Ok<DatasetInfo>, NotFound>> FindAsync(string id, ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken) =>
+        await datasets.FindAsync(users.GetUserId(user)!, id, cancellationToken) is { } info ? TypedResults.Ok(info) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<DatasetPreview>, NotFound>> PreviewAsync(string id, ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken) =>
+        await datasets.PreviewAsync(users.GetUserId(user)!, id, cancellationToken) is { } preview ? TypedResults.Ok(preview) : TypedResults.NotFound();
+
+    static async Task<Results<ContentHttpResult, NotFound>> ProfileAsync(string id, ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken) =>
+        await datasets.ProfileHtmlAsync(users.GetUserId(user)!, id, cancellationToken) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : TypedResults.NotFound();
+
+    static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, ClaimsPrincipal user, UserManager<KilnUser> users, DatasetStore datasets, CancellationToken cancellationToken) =>
+        await datasets.DeleteAsync(users.GetUserId(user)!, id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Kiln.Data;
+using Kiln.Plots;
+using Kiln.Server.Storage;
+using Kiln.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kiln.Server.Datasets;
+
+/// <summary>
+/// Uploaded datasets, each owned by the user who uploaded it: the file is streamed to a staging file (stopping at the size
+/// limit), read with Kiln's CSV reader, then kept in the artifact store with its profile report and a preview of its first
+/// rows, so that opening a dataset later never parses it again. Every call takes the owner: another user's dataset is
+/// simply not found.
+/// </summary>
+public sealed class DatasetStore
+{
+    public const int MaxNameLength = 200;
+    public const int PreviewRows = 20;
+    const string Folder = "datasets";
+
+    readonly PlatformDatabase _database;
+    readonly IArtifactStore _artifacts;
+
+    internal DatasetStore(PlatformDatabase database, IArtifactStore artifacts, long maxUploadBytes)
+    {
+        (_database, _artifacts) = (database, artifacts);
+        MaxUploadBytes = maxUploadBytes;
+    }
+
+    /// <summary>The largest file an upload may be.</summary>
+    public long MaxUploadBytes { get; }
+
+    /// <summary>Streams <paramref name="content"/> in, checks that it reads as CSV and keeps it with its profile and preview.</summary>
+    public async Task<DatasetInfo> UploadAsync(string ownerId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        fileName = Path.GetFileName(fileName ?? "").Trim();
+        if (fileName.Length == 0 || fileName.Length > MaxNameLength)
+            throw new DatasetUploadException($"the file name must have 1 to {MaxNameLength} characters");
+        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            throw new DatasetUploadException($"{fileName} is not a .csv file: upload a table as comma-separated values");
+
+        var staging = Path.Combine(Path.GetTempPath(), $"kiln-upload-{Guid.NewGuid():N}.csv");
+        try
+        {
+            long bytes;
+            await using (var file = File.Create(staging))
+                bytes = await CopyLimitedAsync(content, file, fileName, cancellationToken).ConfigureAwait(false);
+            Frame frame;
+            try
+            {
+                frame = await Task.Run(() => CsvReader.Read(staging, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DataFormatException e)
+            {
+                throw new DatasetUploadException(e.Message.Replace(staging, fileName, StringComparison.Ordinal), e);
+            }
+            if (frame.RowCount == 0) throw new DatasetUploadException($"{fileName} has a header but no rows");
+
+            var row = new DatasetRow
+            {
+                Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+                OwnerId = ownerId,
+                Name = Path.GetFileNameWithoutExtension(fileName),
+                FileName = fileName,
+                Bytes = bytes,
+                Rows = frame.RowCount,
+                Columns = frame.ColumnCount,
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()),
+            };
+            var folder = $"{Folder}/{row.Id}";
+            await using (var file = File.OpenRead(staging))
+                await _artifacts.WriteAsync($"{folder}/{fileName}", file, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync($"{folder}/profile.html", ProfileHtml(frame, fileName), cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync($"{folder}/preview.json", JsonSerializer.Serialize(PreviewOf(frame)), cancellationToken).ConfigureAwait(false);
+
+            await using var context = _database.CreateContext();
+            context.Datasets.Add(row);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return Info(row);
+        }
+        finally
+        {
+            File.Delete(staging);
+        }
+    }
+
+    /// <summary>The owner's datasets, newest first.</summary>
+    public async Task<IReadOnlyList<DatasetInfo>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        var rows = await context.Datasets.AsNoTracking().Where(d => d.OwnerId == ownerId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(d => d.CreatedAt).Select(Info)];
+    }
+
+    /// <summary>The dataset when <paramref name="ownerId"/> owns it; null otherwise, whether it exists or not.</summary>
+    public async Task<DatasetInfo?> FindAsync(string ownerId, string id, CancellationToken cancellationToken = default) =>
+        await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } row ? Info(row) : null;
+
+    public async Task<DatasetPreview?> PreviewAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    {
+        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is null) return null;
+        await using var stream = await _artifacts.OpenReadAsync($"{Folder}/{id}/preview.json", cancellationToken).ConfigureAwait(false);
+        return await JsonSerializer.DeserializeAsync<DatasetPreview>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The profile report (types, missing values, statistics, distributions, correlations) as one HTML page.</summary>
+    public async Task<string?> ProfileHtmlAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    {
+        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is null) return null;
+        await using var stream = await _artifacts.OpenReadAsync($"{Folder}/{id}/profile.html", cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the dataset and its files; false when the owner has no dataset with that id.</summary>
+    public async Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        var row = await context.Datasets.SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == ownerId, cancellationToken).ConfigureAwait(false);
+        if (row is null) return false;
+        context.Datasets.Remove(row);
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await _artifacts.DeleteAsync($"{Folder}/{id}", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    internal static string ProfileHtml(Frame frame, string source) => ProfileReport.Build(DataProfile.Of(frame, source), frame).ToHtml();
+
+    internal static DatasetPreview PreviewOf(Frame frame)
+    {
+        var head = frame.Head(PreviewRows);
+        var rows = new List<IReadOnlyList<string>>(head.RowCount);
+        for (var r = 0; r < head.RowCount; r++)
+            rows.Add([.. head.Columns.Select(c => c.IsMissing(r) ? "" : c.Format(r))]);
+        return new DatasetPreview([.. frame.ColumnNames], [.. frame.Columns.Select(c => c.Type.Name())], rows, frame.RowCount);
+    }
+
+    async Task<DatasetRow?> FindRowAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        await using var context = _database.CreateContext();
+        return await context.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == ownerId, cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task<long> CopyLimitedAsync(Stream from, Stream to, string fileName, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > MaxUploadBytes)
+                throw new DatasetUploadException($"{fileName} is larger than the upload limit of {MaxUploadBytes / 1048576.0:0.#} MB");
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+        }
+        if (total == 0) throw new DatasetUploadException($"{fileName} is empty");
+        return total;
+    }
+
+    async Task WriteTextAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        await _artifacts.WriteAsync(path, stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    static DatasetInfo Info(DatasetRow row) => new(row.Id, row.Name, row.FileName, row.Bytes, row.Rows, row.Columns, row.CreatedAt);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Kiln.Server.Web;
+
+/// <summary>Registers the web UI: Blazor components rendered on the server, live over a connection, with MudBlazor.</summary>
+public static class WebServices
+{
+    public static IServiceCollection AddKilnWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services;
+    }
+}

@@ -1,0 +1,80 @@
+using Kiln.Testing;
+using Kiln.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Kiln.E2E.Tests;
+
+/// <summary>
+/// The platform on 127.0.0.1 and a free port over a fresh store, and Debian's chromium, headless, driven by Playwright.
+/// Each page a test looks at is saved as a screenshot under TestResults/screenshots.
+/// </summary>
+public sealed class BrowserPlatform : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolder.Root, "TestResults", "screenshots");
+
+    readonly TemporaryFolder _store;
+    readonly WebApplication _app;
+    readonly IPlaywright _playwright;
+
+    BrowserPlatform(TemporaryFolder store, WebApplication app, IPlaywright playwright, IBrowser browser)
+    {
+        (_store, _app, _playwright, Browser) = (store, app, playwright, browser);
+        Address = Server.KilnServer.AddressOf(app);
+    }
+
+    public Uri Address { get; }
+
+    public IBrowser Browser { get; }
+
+    /// <summary>Starts both; skips the test, saying why, when chromium is not installed.</summary>
+    public static async Task<BrowserPlatform> StartAsync()
+    {
+        if (!File.Exists(Chromium))
+            Assert.Skip($"{Chromium} is missing: ./test.sh installs Debian's chromium with apt when run as root");
+        var store = new TemporaryFolder();
+        var app = await Server.KilnServer.BuildAsync(new Server.ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = store.Path } });
+        await app.StartAsync();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu"],
+        });
+        return new BrowserPlatform(store, app, playwright, browser);
+    }
+
+    /// <summary>A fresh browser profile (no cookies) at the given window size, 1280×800 unless asked otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Waits until the page's live connection is up, so that its buttons and uploads answer.</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _store.Dispose();
+    }
+}
