@@ -80,11 +80,12 @@ public static class KilnServer
         builder.Services.AddHostedService<ModelHostService>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictionJsonContext.Default));
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        // the API's requests get the timeout; the web UI's interactive pages hold their connection open while shown
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(PredictionEndpoints.TimeoutPolicy, new RequestTimeoutPolicy
         {
             Timeout = options.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        });
+        }));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         configureServices(builder.Services);

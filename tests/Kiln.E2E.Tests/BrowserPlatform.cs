@@ -69,6 +69,46 @@ public sealed class BrowserPlatform : IAsyncDisposable
     public static Task WaitUntilInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Clicks <paramref name="opener"/>, then <paramref name="link"/> in what it opened, again while the link does not
+    /// answer: a live page can still be settling when the clicks arrive (on a phone MudBlazor closes the drawer once it
+    /// has measured the screen, so a drawer opened too early closes under the click).
+    /// </summary>
+    public static async Task OpenAndFollowAsync(ILocator opener, ILocator link, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await opener.ClickAsync();
+            try
+            {
+                await link.ClickAsync(new LocatorClickOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < attempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>The page's file input, reloading the page when the live connection came up without it (at most twice).</summary>
+    public static async Task<ILocator> FileInputAsync(IPage page)
+    {
+        var input = page.Locator("input[type=file]");
+        for (var attempt = 1; ; attempt++)
+        {
+            await WaitUntilInteractiveAsync(page);
+            try
+            {
+                await input.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+                return input;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.ReloadAsync();
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -34,8 +34,7 @@ public class PlatformInTheBrowserTests
 
         await ada.GetByRole(AriaRole.Link, new() { Name = "Datasets" }).First.ClickAsync();
         await Expect(ada.GetByText("No datasets yet")).ToBeVisibleAsync();
-        await BrowserPlatform.WaitUntilInteractiveAsync(ada);
-        await ada.Locator("input[type=file]").SetInputFilesAsync(titanic);
+        await (await BrowserPlatform.FileInputAsync(ada)).SetInputFilesAsync(titanic);
         await Expect(ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(ada.GetByRole(AriaRole.Cell, new() { Name = "891" })).ToBeVisibleAsync();
         await BrowserPlatform.ScreenshotAsync(ada, "03-datasets");
@@ -80,8 +79,8 @@ public class PlatformInTheBrowserTests
         await BrowserPlatform.WaitUntilInteractiveAsync(page);
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the home page is wider than a phone's screen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Datasets", Exact = true }).ClickAsync();
+        await BrowserPlatform.OpenAndFollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" }),
+            page.GetByRole(AriaRole.Link, new() { Name = "Datasets", Exact = true }));
         await Expect(page.GetByText("No datasets yet")).ToBeVisibleAsync();
         // on a phone the navigation slides away after a link is followed; the picture is of the page, not the slide
         await page.WaitForTimeoutAsync(500);

@@ -14,9 +14,13 @@ namespace Kiln.Server.Predictions;
 /// </summary>
 public static class PredictionEndpoints
 {
+    /// <summary>The request-timeout policy of the prediction endpoints (<see cref="ServerOptions.RequestTimeout"/>).</summary>
+    public const string TimeoutPolicy = "predictions";
+
     public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var models = endpoints.MapGroup("/api/models").WithTags("Predictions");
+        models.WithRequestTimeout(TimeoutPolicy);
         models.MapGet("/", List)
             .WithName("ListServedModels")
             .WithSummary("The served models: versions, aliases, and each version's input schema and classes");
