@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kiln.Data;
+using Kiln.Serving;
 using Kiln.Serving.Monitoring;
 
 namespace Kiln.Cli.Tests;
@@ -30,7 +31,7 @@ public class MonitorCommandTests
         for (var row = 0; row < rows.RowCount; row++)
         {
             var inputs = rows.Columns.Where(c => c.Name != "churn").ToDictionary(c => c.Name, c => JsonSerializer.SerializeToElement(c.GetValue(row)));
-            log.TryLog(new LoggedPrediction(LoggedPrediction.NewId(), "churn", 1, DateTimeOffset.UtcNow, 1, [inputs], [new PredictedOutput((string?)rows["churn"].GetValue(row))]));
+            log.TryLog(new LoggedPrediction(ServedPrediction.NewId(), "churn", 1, DateTimeOffset.UtcNow, 1, [inputs], [new PredictedOutput((string?)rows["churn"].GetValue(row))]));
         }
         await log.FlushAsync();
     }

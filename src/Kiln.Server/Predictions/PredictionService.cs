@@ -184,7 +184,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         var model = outcome.Served?.Name ?? (outcome.Model is { } name && host.Models.Any(m => m.Name == name) ? name : UnknownModel);
         var version = outcome.Served?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
         metrics.Record(model, version, outcome.Status, latency, outcome.Rows);
-        PredictionLog.Answered(logger, model, version.Length == 0 ? "-" : version, outcome.Status, latency.TotalMilliseconds, outcome.Rows);
+        PredictionRequestLog.Answered(logger, model, version.Length == 0 ? "-" : version, outcome.Status, latency.TotalMilliseconds, outcome.Rows);
     }
 
     /// <summary>What is known about a request as it goes: for the metrics and the log line, whatever the result.</summary>

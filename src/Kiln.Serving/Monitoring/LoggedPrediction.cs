@@ -17,9 +17,6 @@ public sealed record LoggedPrediction(
     IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Rows,
     IReadOnlyList<PredictedOutput> Outputs)
 {
-    /// <summary>A new id for a prediction: 32 lower-case hex digits, unique without coordination.</summary>
-    public static string NewId() => ServedPrediction.NewId();
-
     /// <summary>An answered request as the log keeps it: each input row's values by column, and each row's label or number with its confidence.</summary>
     public static LoggedPrediction Of(ServedPrediction served)
     {

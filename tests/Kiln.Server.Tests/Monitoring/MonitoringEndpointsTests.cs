@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.Preprocessing;
+using Kiln.Serving;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 using Kiln.Server.Monitoring;
@@ -63,7 +64,7 @@ public sealed class MonitoringEndpointsTests
     static async Task<List<LoggedPrediction>> LogTrafficAsync(RunningServer server, double ageShift, int count)
     {
         var log = server.App.Services.GetRequiredService<PredictionLog>();
-        var logged = Enumerable.Range(0, count).Select(i => new LoggedPrediction(LoggedPrediction.NewId(), "churn", 1, DateTimeOffset.UtcNow, 2,
+        var logged = Enumerable.Range(0, count).Select(i => new LoggedPrediction(ServedPrediction.NewId(), "churn", 1, DateTimeOffset.UtcNow, 2,
             [new Dictionary<string, JsonElement>
             {
                 ["age"] = JsonSerializer.SerializeToElement(ageShift + (i % 100)),

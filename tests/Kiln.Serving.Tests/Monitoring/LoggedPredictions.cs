@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiln.Data;
+using Kiln.Serving;
 using Kiln.Serving.Monitoring;
 
 namespace Kiln.Serving.Tests.Monitoring;
@@ -8,7 +9,7 @@ namespace Kiln.Serving.Tests.Monitoring;
 static class LoggedPredictions
 {
     public static LoggedPrediction Single(string model, int version, DateTimeOffset time, IReadOnlyDictionary<string, JsonElement> row, PredictedOutput output) =>
-        new(LoggedPrediction.NewId(), model, version, time, 1.5, [row], [output]);
+        new(ServedPrediction.NewId(), model, version, time, 1.5, [row], [output]);
 
     public static List<LoggedPrediction> FromFrame(Frame frame, string model, int version, DateTimeOffset time, Func<int, PredictedOutput> output) =>
         [.. Enumerable.Range(0, frame.RowCount).Select(row => Single(model, version, time.AddMilliseconds(row),
