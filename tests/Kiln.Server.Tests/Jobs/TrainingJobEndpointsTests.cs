@@ -160,7 +160,7 @@ public class TrainingJobEndpointsTests
         { """{"dataset":"DATASET","target":"churn","algorithm":"deep-magic"}""", "algorithm", "no estimator named 'deep-magic'" },
         { """{"dataset":"DATASET","target":"churn","algorithm":"pca"}""", "algorithm", "'pca' is a" },
         { """{"dataset":"DATASET","target":"churn","task":"classification","algorithm":"ridge"}""", "algorithm", "'ridge' is a regressor, but the task is classification" },
-        { """{"dataset":"DATASET","target":"churn","algorithm":"decision-tree-classifier","parameters":{"max-depth":"-3"}}""", "parameters.max-depth", "parameter 'max-depth' must be" },
+        { """{"dataset":"DATASET","target":"churn","algorithm":"decision-tree-classifier","parameters":{"max-depth":"-3"}}""", "parameters.max-depth", "decision-tree-classifier: parameter 'max-depth' must be 1 ≤ value or none, not -3" },
         { """{"dataset":"DATASET","target":"churn","task":"ranking","algorithm":"ridge"}""", "task", "the task must be classification or regression" },
         { """{"dataset":"DATASET","target":"churn","kind":"tune","algorithm":"knn-classifier","search":"annealing"}""", "search", "not 'annealing'" },
         { """{"dataset":"DATASET","target":"churn","kind":"compare","models":["knn-classifier","ridge"]}""", "models", "'ridge' is a regressor, but the task is classification" },
