@@ -118,6 +118,23 @@ public class TrainingJobEndpointsTests
     }
 
     [Fact]
+    public async Task A_server_that_runs_no_jobs_keeps_them_queued_and_a_queued_job_is_cancelled_at_once()
+    {
+        await using var server = await RunningServer.StartAsync(options: o => o with { Jobs = new JobOptions { RunJobs = false } });
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var queued = await JobData.QueueAsync(ada.Client, new TrainingJobRequest { Sample = "iris", Target = "species", Algorithm = "gaussian-nb" });
+        await Task.Delay(500);
+        Assert.Equal(TrainingJobStatus.Queued, (await JobData.GetAsync(ada.Client, queued.Id)).Status);
+
+        var cancelled = (await (await ada.Client.PostAsync($"/api/jobs/{queued.Id}/cancel", null)).Content.ReadFromJsonAsync<TrainingJobInfo>())!;
+
+        Assert.Equal(TrainingJobStatus.Cancelled, cancelled.Status);
+        Assert.True(cancelled.CancelRequested);
+        Assert.Null(cancelled.StartedAt);
+        Assert.NotNull(cancelled.FinishedAt);
+    }
+
+    [Fact]
     public async Task Another_user_can_neither_see_nor_cancel_a_job()
     {
         await using var server = await RunningServer.StartAsync();
