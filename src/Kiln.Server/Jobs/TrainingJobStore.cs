@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hangfire;
+using Npgsql;
 
 namespace Kiln.Server.Jobs;
 
@@ -85,10 +86,36 @@ sealed class TrainingJobStore(JobStorage storage)
         return connection.GetAllEntriesFromHash(HashOf(id)) is { } fields && fields.TryGetValue(name, out var value) ? value : null;
     }
 
+    /// <summary>
+    /// Writes the fields, again when PostgreSQL turned the write down for meeting another server's write of the same job
+    /// (a worker's progress and a cancel arrive together): Hangfire's upsert of a hash can then fail with a serialization
+    /// failure, a deadlock or a duplicate key, and the write succeeds when tried again.
+    /// </summary>
     void Write(string id, params (string Name, string Value)[] fields)
     {
-        using var connection = Storage.GetConnection();
-        connection.SetRangeInHash(HashOf(id), fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = Storage.GetConnection();
+                connection.SetRangeInHash(HashOf(id), fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+                return;
+            }
+            catch (Exception e) when (attempt < MaxWriteAttempts && IsConflict(e))
+            {
+                Thread.Sleep(Random.Shared.Next(5, 20 * attempt));
+            }
+        }
+    }
+
+    const int MaxWriteAttempts = 5;
+
+    static bool IsConflict(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation })
+                return true;
+        return false;
     }
 
     static string HashOf(string id) => $"kiln:training-job:{id}";
