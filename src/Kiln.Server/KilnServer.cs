@@ -2,6 +2,7 @@ using System.Net;
 using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
 using Kiln.Server.Health;
+using Kiln.Server.Jobs;
 using Kiln.Server.Mlflow;
 using Kiln.Server.Metrics;
 using Kiln.Server.Predictions;
@@ -92,6 +93,7 @@ public static class KilnServer
         builder.Services.AddModelMonitoring(options.Monitoring, options.Tracking.ResolvedHome);
         builder.Services.AddKilnAccounts(platform);
         builder.Services.AddSingleton(new DatasetStore(platform, tracking.Artifacts, options.MaxUploadBytes));
+        builder.Services.AddTrainingJobs(options.Jobs, tracking.Connection, options.Tracking.ResolvedHome);
         builder.Services.AddKilnWeb();
 
         var app = builder.Build();
@@ -110,6 +112,7 @@ public static class KilnServer
         app.MapMonitoringEndpoints();
         app.MapAccountEndpoints();
         app.MapDatasetEndpoints();
+        app.MapTrainingJobEndpoints();
         app.MapKilnWeb();
         return app;
     }

@@ -1,3 +1,4 @@
+using Kiln.Server.Jobs;
 using Kiln.Serving;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
@@ -39,4 +40,7 @@ public sealed record ServerOptions
 
     /// <summary>The largest dataset file an upload may be, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>The training job queue: workers on this server, and how often they look for work and for cancel requests.</summary>
+    public JobOptions Jobs { get; init; } = new();
 }

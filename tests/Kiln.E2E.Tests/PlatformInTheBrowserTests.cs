@@ -7,9 +7,9 @@ namespace Kiln.E2E.Tests;
 
 public class PlatformInTheBrowserTests
 {
-    const string Password = "Kiln-e2e-1";
+    internal const string Password = "Kiln-e2e-1";
 
-    static async Task SignUpAsync(IPage page, string email)
+    internal static async Task SignUpAsync(IPage page, string email)
     {
         await page.GotoAsync("/signup");
         await page.GetByLabel("Email").FillAsync(email);

@@ -100,17 +100,18 @@ public static class TuneCommand
         tracked.Finish();
     }
 
+    /// <summary>The library's search by name, its errors naming the command's options.</summary>
     static ParameterSearch Searcher(string method, SearchSpace space, int? trials, int gridPoints, long seed)
     {
-        if (trials is < 1) throw new ArgumentException($"--trials must be at least 1, not {trials}");
-        if (gridPoints < 2) throw new ArgumentException($"--grid-points must be at least 2, not {gridPoints}");
-        return method switch
+        try
         {
-            "grid" => new GridSearch(space) { PointsPerRange = gridPoints },
-            "random" => new RandomSearch(space, trials ?? 20) { Seed = seed },
-            "bayes" => new BayesSearch(space, trials ?? 30) { Seed = seed },
-            _ => throw new ArgumentException($"--search must be grid, random or bayes, not '{method}'"),
-        };
+            return ParameterSearch.Create(method, space, trials, gridPoints, seed);
+        }
+        catch (ArgumentException e)
+        {
+            // the library names its settings (search, trials, grid points); the command names its options
+            throw new ArgumentException("--" + e.Message.Replace("grid points", "grid-points", StringComparison.Ordinal), e);
+        }
     }
 
     /// <summary>Loads the package just written and requires the same predictions (and probabilities) on the held-out rows as the model in memory.</summary>

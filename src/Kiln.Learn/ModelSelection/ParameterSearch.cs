@@ -13,6 +13,27 @@ public abstract record ParameterSearch(SearchSpace Space)
     /// <summary>Fit the best candidate on all the rows afterwards (scikit-learn's refit=True).</summary>
     public bool Refit { get; init; } = true;
 
+    /// <summary>The search methods <see cref="Create"/> knows.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["grid", "random", "bayes"];
+
+    /// <summary>
+    /// A search by its method's name (grid, random or bayes) over <paramref name="space"/>: a grid takes
+    /// <paramref name="gridPoints"/> values from each range; a random or Bayesian search tries <paramref name="trials"/>
+    /// candidates (20 random, 30 bayes when null).
+    /// </summary>
+    public static ParameterSearch Create(string method, SearchSpace space, int? trials = null, int gridPoints = 3, long seed = 0)
+    {
+        if (trials is < 1) throw new ArgumentException($"trials must be at least 1, not {trials}");
+        if (gridPoints < 2) throw new ArgumentException($"grid points must be at least 2, not {gridPoints}");
+        return method switch
+        {
+            "grid" => new GridSearch(space) { PointsPerRange = gridPoints },
+            "random" => new RandomSearch(space, trials ?? 20) { Seed = seed },
+            "bayes" => new BayesSearch(space, trials ?? 30) { Seed = seed },
+            _ => throw new ArgumentException($"search must be grid, random or bayes, not '{method}'"),
+        };
+    }
+
     /// <summary>The search's name: grid, random or bayes.</summary>
     public abstract string Method { get; }
 

@@ -105,7 +105,8 @@ public static class ModelComparison
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new FitProgress(setups[i].Entry.Name, i, setups.Count));
-            compared.Add(Evaluate(setups[i], trainX, trainY, testX, split.Test, target, scorer, validation, cancellationToken));
+            var folds = progress is null ? null : new StageProgress(progress, $"{setups[i].Entry.Name} (model {i + 1} of {setups.Count}): folds");
+            compared.Add(Evaluate(setups[i], trainX, trainY, testX, split.Test, target, scorer, validation, folds, cancellationToken));
         }
         progress?.Report(new FitProgress("done", setups.Count, setups.Count));
         var ranked = compared.Where(c => c.Succeeded).OrderByDescending(c => c.MeanScore).Concat(compared.Where(c => !c.Succeeded)).ToList();
@@ -114,11 +115,11 @@ public static class ModelComparison
     }
 
     static ComparedModel Evaluate(TrainingSetup setup, Frame trainX, Column trainY, Frame testX, Frame test, string target, Scorer scorer,
-        CrossValidationOptions validation, CancellationToken cancellationToken)
+        CrossValidationOptions validation, IProgress<FitProgress>? folds, CancellationToken cancellationToken)
     {
         try
         {
-            var scores = CrossValidation.Run(setup.Pipeline, trainX, trainY, validation, cancellationToken: cancellationToken);
+            var scores = CrossValidation.Run(setup.Pipeline, trainX, trainY, validation, folds, cancellationToken);
             var clock = Stopwatch.StartNew();
             var model = setup.Pipeline.Fit(trainX, trainY, new FitContext { Cancellation = cancellationToken });
             var seconds = clock.Elapsed.TotalSeconds;
@@ -165,4 +166,10 @@ public static class ModelComparison
     }
 
     static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A model's cross-validation progress under the comparison's own stage name, so one line says which model and which fold.</summary>
+    sealed class StageProgress(IProgress<FitProgress> outer, string stage) : IProgress<FitProgress>
+    {
+        public void Report(FitProgress value) => outer.Report(value with { Stage = stage });
+    }
 }

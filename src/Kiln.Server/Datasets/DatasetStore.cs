@@ -106,6 +106,13 @@ public sealed class DatasetStore
         return await JsonSerializer.DeserializeAsync<DatasetPreview>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the dataset's file as uploaded when <paramref name="ownerId"/> owns it; null otherwise.</summary>
+    public async Task<Stream?> OpenFileAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    {
+        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is not { } row) return null;
+        return await _artifacts.OpenReadAsync($"{Folder}/{id}/{row.FileName}", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The profile report (types, missing values, statistics, distributions, correlations) as one HTML page.</summary>
     public async Task<string?> ProfileHtmlAsync(string ownerId, string id, CancellationToken cancellationToken = default)
     {

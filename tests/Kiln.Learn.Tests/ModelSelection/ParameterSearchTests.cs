@@ -165,6 +165,27 @@ public class ParameterSearchTests
         Assert.Contains("linear-regression has no parameter 'alpha'", error.Message);
     }
 
+    [Fact]
+    public void A_search_is_chosen_by_its_method_name_with_its_trials_grid_points_and_seed()
+    {
+        var space = SearchSpace.Parse("alpha=log(0.01,10)", new Ridge());
+        Assert.Equal(4, Assert.IsType<GridSearch>(ParameterSearch.Create("grid", space, gridPoints: 4)).PointsPerRange);
+        var random = Assert.IsType<RandomSearch>(ParameterSearch.Create("random", space, trials: 7, seed: 3));
+        Assert.Equal((7, 3L), (random.Trials, random.Seed));
+        Assert.Equal(30, Assert.IsType<BayesSearch>(ParameterSearch.Create("bayes", space)).Trials);
+        Assert.Equal(ParameterSearch.Methods, ["grid", "random", "bayes"]);
+    }
+
+    [Theory]
+    [InlineData("annealing", 5, 3, "search must be grid, random or bayes, not 'annealing'")]
+    [InlineData("random", 0, 3, "trials must be at least 1, not 0")]
+    [InlineData("grid", 5, 1, "grid points must be at least 2, not 1")]
+    public void An_unknown_method_or_too_few_trials_or_grid_points_are_refused(string method, int trials, int gridPoints, string message)
+    {
+        var space = SearchSpace.Parse("alpha=log(0.01,10)", new Ridge());
+        Assert.Equal(message, Assert.Throws<ArgumentException>(() => ParameterSearch.Create(method, space, trials, gridPoints)).Message);
+    }
+
     sealed class Reporter(Action<FitProgress> report) : IProgress<FitProgress>
     {
         public void Report(FitProgress value) => report(value);

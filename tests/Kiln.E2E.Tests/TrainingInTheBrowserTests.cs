@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kiln.E2E.Tests;
+
+public class TrainingInTheBrowserTests
+{
+    [Fact]
+    public async Task A_job_queued_on_the_train_page_is_seen_finishing_on_the_jobs_page_without_a_reload()
+    {
+        await using var platform = await BrowserPlatform.StartAsync();
+        var page = await platform.NewPageAsync();
+        await PlatformInTheBrowserTests.SignUpAsync(page, "ada@example.org");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).First.ClickAsync();
+        await Expect(page.GetByText("No training jobs yet")).ToBeVisibleAsync();
+        await BrowserPlatform.ScreenshotAsync(page, "jobs-1-empty");
+
+        // the Train page opened on a sample: its target and task are filled in, and the algorithm's form is built from its hyperparameters
+        await page.GotoAsync("/train?sample=iris");
+        await BrowserPlatform.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hyperparameters" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var trees = page.GetByRole(AriaRole.Spinbutton, new() { Name = "n-estimators" });
+        await Expect(trees).ToHaveValueAsync("100");
+        await trees.FillAsync("20");
+        await trees.PressAsync("Tab");
+        await BrowserPlatform.ScreenshotAsync(page, "jobs-2-train");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Queue the job" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/jobs$"));
+        var status = page.Locator("#jobs .job-status").First;
+        await Expect(status).ToHaveTextAsync("succeeded", new() { Timeout = 60_000 });
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^run ") })).ToHaveCountAsync(1);
+        await Expect(page.GetByText("train random-forest-classifier")).ToBeVisibleAsync();
+        await BrowserPlatform.ScreenshotAsync(page, "jobs-3-finished");
+    }
+}
