@@ -18,7 +18,8 @@ public sealed record ImageLimits
     /// <summary>The most pixels (width × height) one image may have: a small file can hold a huge image, whose decoding would take gigabytes.</summary>
     public long MaxPixels { get; init; } = DefaultMaxPixels;
 
-    internal void Validate()
+    /// <summary>Throws when a limit is not positive, naming it.</summary>
+    public void Validate()
     {
         if (MaxFiles < 1) throw new ArgumentOutOfRangeException(nameof(MaxFiles), MaxFiles, "image limits: a request must be allowed at least 1 file");
         if (MaxFileBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxFileBytes), MaxFileBytes, "image limits: a file must be allowed at least 1 byte");
