@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Kiln.Server.Predictions;
 using Kiln.Serving;
+using Kiln.Serving.Monitoring;
 using Kiln.Serving.Tests;
 using Kiln.Tracking;
 using Microsoft.Extensions.DependencyInjection;
@@ -157,6 +158,34 @@ public class ImagePredictionEndpointsTests
         Assert.Equal("red.png", received.Inputs["file"].Format(0));
         Assert.Equal(new FileInfo(red).Length, (long)received.Inputs["bytes"].GetValue(0)!);
         Assert.Equal("red", received.Outputs.Predictions.Format(0));
+    }
+
+    [Fact]
+    public async Task The_prediction_log_keeps_each_images_hash_and_feedback_names_an_image_by_its_row()
+    {
+        await using var server = await StartAsync(options => options with
+        {
+            Monitoring = new MonitoringOptions { Log = new PredictionLogOptions { Folder = PredictionLogOptions.FolderUnder(options.Tracking.ResolvedHome), FullRatePerSecond = int.MaxValue } },
+        });
+        var red = ImageNetworks.Picture(server.Models.Folder.File("red.png"), red: true);
+        var blue = ImageNetworks.Picture(server.Models.Folder.File("blue.png"), red: false);
+        var answer = await AnswerAsync(await server.Client.PostAsync("/api/models/colours/predict", Upload(red, blue)));
+
+        var log = server.App.Services.GetRequiredService<PredictionLog>();
+        for (var wait = 0; log.Counters.Offered == 0 && wait < 500; wait++) await Task.Delay(10);
+        await log.FlushAsync();
+        var logged = Assert.Single(PredictionLogReader.Predictions(log.Folder, "colours"));
+        Assert.Equal(answer.Id, logged.Id);
+        Assert.Equal(["red.png", "blue.png"], logged.Rows.Select(r => r["file"].GetString()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(blue))), logged.Rows[1]["sha256"].GetString());
+        Assert.DoesNotContain(logged.Rows[0].Keys, key => key is not ("file" or "bytes" or "sha256" or "width" or "height"));
+        Assert.Equal(["red", "blue"], logged.Outputs.Select(o => o.Label));
+
+        using var posted = await server.Client.PostAsJsonAsync("/api/models/colours/feedback", new[] { new { id = answer.Id, row = 0, label = "red" }, new { id = answer.Id, row = 1, label = "red" } });
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var report = await server.Client.GetFromJsonAsync<JsonElement>("/api/models/colours/monitoring?since=1h");
+        var version = Assert.Single(report.GetProperty("report").GetProperty("versions").EnumerateArray());
+        Assert.Equal(0.5, version.GetProperty("quality").GetProperty("accuracy").GetDouble(), 12);
     }
 
     [Fact]
