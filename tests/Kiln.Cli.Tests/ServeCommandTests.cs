@@ -109,7 +109,7 @@ public class ServeCommandTests
             var run = CliRun.Of("predict", package, file, "--json");
             Assert.True(run.ExitCode == 0, run.Error);
             using var json = JsonDocument.Parse(run.Output);
-            return (json.RootElement[0].GetProperty("class").GetString(), Math.Round(json.RootElement[0].GetProperty("confidence").GetDouble(), 6));
+            return (Class: json.RootElement[0].GetProperty("class").GetString(), Confidence: json.RootElement[0].GetProperty("confidence").GetDouble());
         }).ToList();
 
         await using var serve = await RunningServe.StartAsync();
@@ -121,8 +121,9 @@ public class ServeCommandTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var served = answer.RootElement.GetProperty("predictions").EnumerateArray()
-            .Select(p => (p.GetProperty("prediction").GetString(), Math.Round(p.GetProperty("confidence").GetDouble(), 6))).ToList();
-        Assert.Equal(expected, served);
+            .Select(p => (Class: p.GetProperty("prediction").GetString(), Confidence: p.GetProperty("confidence").GetDouble())).ToList();
+        Assert.Equal(expected.Select(e => e.Class), served.Select(s => s.Class));
+        for (var i = 0; i < files.Length; i++) Assert.Equal(expected[i].Confidence, served[i].Confidence, 1e-6);
         Assert.Equal(["blue-00.png", "red-01.png"], answer.RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("file").GetString()));
 
         Assert.Equal(0, await serve.StopAsync());
