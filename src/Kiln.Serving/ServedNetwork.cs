@@ -58,13 +58,22 @@ internal sealed class ServedNetwork
             {
                 throw new InvalidDataException($"version {version} of '{name}': the network's {e.Message}", e);
             }
-            return new ServedModel(name, version, new ServedNetwork(network, preprocessing, rowShape), estimator);
+            var served = new ServedNetwork(network, preprocessing, rowShape);
+            served.WarmUp();
+            return new ServedModel(name, version, served, estimator);
         }
         catch
         {
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>One pass over a blank image, so that the first request does not pay for libtorch setting up its kernels.</summary>
+    void WarmUp()
+    {
+        var blank = new float[_rowShape.Aggregate(1L, (a, b) => a * b)];
+        _model.Predict(Tensor.Create(blank, [1, .. _rowShape.Select(d => (nint)d)]));
     }
 
     /// <summary>Each image's most probable class (the first on ties) and every class's probability.</summary>
