@@ -103,7 +103,7 @@ public class ImagePredictionEndpointsTests
     }
 
     [Fact]
-    public async Task An_undecodable_file_is_a_400_problem_naming_it()
+    public async Task An_undecodable_file_is_a_400_problem_naming_it_and_a_form_without_files_a_400_too()
     {
         await using var server = await StartAsync();
         var good = ImageNetworks.Picture(server.Models.Folder.File("red.png"), red: true);
@@ -115,6 +115,9 @@ public class ImagePredictionEndpointsTests
         var problem = await PredictionEndpointsTests.ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("broken.png", problem.GetProperty("file").GetString());
         Assert.Contains("broken.png", problem.GetProperty("detail").GetString());
+
+        using var empty = await server.Client.PostAsync("/api/models/colours/predict", new MultipartFormDataContent { { new StringContent("hello"), "note" } });
+        Assert.Contains("holds no image", (await PredictionEndpointsTests.ProblemAsync(empty, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -37,7 +37,8 @@ internal static class ImageRequest
         var uploads = new List<ImageUpload>(form.Files.Count);
         foreach (var file in form.Files)
         {
-            var name = string.IsNullOrEmpty(file.FileName) ? file.Name : file.FileName;
+            // a client may send a path; the answer and the log name the file alone
+            var name = string.IsNullOrEmpty(file.FileName) ? file.Name : Path.GetFileName(file.FileName);
             if (!string.IsNullOrEmpty(file.ContentType) && !IsImage(file.ContentType) && !file.ContentType.StartsWith("application/octet-stream", StringComparison.OrdinalIgnoreCase))
                 throw new UnsupportedInputException($"{name} is sent as {file.ContentType}, not an image: upload PNG or JPEG files", name);
             using var content = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
