@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Neural.Batches;
@@ -61,21 +60,8 @@ internal static class NeuralPrediction
             network.Info.Preprocessing?.Apply(values);
             output = model.Predict(System.Numerics.Tensors.Tensor.Create(values, [shape[0], .. rowShape.Select(d => (nint)d)]), batchSize: 256);
         }
-        var rows = (int)output.Lengths[0];
-        var width = (int)(output.FlattenedLength / rows);
-        var scores = new float[output.FlattenedLength];
-        output.FlattenTo(scores);
-        var classes = network.Info.Classes;
-        var results = new List<IReadOnlyList<(string, double)>>(rows);
-        for (var r = 0; r < rows; r++)
-        {
-            var row = scores.AsSpan(r * width, width);
-            // one sigmoid output is the probability of the second class
-            double[] probabilities = width == 1 ? [1 - row[0], row[0]] : [.. row.ToArray().Select(v => (double)v)];
-            var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).Take(top);
-            results.Add([.. order.Select(i => (classes is { } names && i < names.Count ? names[i] : i.ToString(CultureInfo.InvariantCulture), probabilities[i]))]);
-        }
-        return results;
+        var probabilities = ClassProbabilities.Of(output, network.Info.Classes);
+        return [.. Enumerable.Range(0, probabilities.RowCount).Select(r => probabilities.Ranked(r, top))];
     }
 
     /// <summary>The predictions as a table: the file when given, class and confidence, then top2, top2_confidence and so on.</summary>

@@ -49,6 +49,7 @@ public static class KilnServer
             throw new ArgumentOutOfRangeException(nameof(options), options.RequestTimeout, "the request timeout must be positive");
         if (options.MaxUploadBytes <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxUploadBytes, $"the upload limit must be positive, not {options.MaxUploadBytes} bytes");
+        options.Images.Validate();
         var tracking = await TrackingStore.OpenAsync(options.Tracking, cancellationToken).ConfigureAwait(false);
         var platform = new PlatformDatabase(tracking.Connection);
         await platform.MigrateAsync(cancellationToken).ConfigureAwait(false);
@@ -77,6 +78,7 @@ public static class KilnServer
         builder.Services.AddSingleton<ModelHost>();
         builder.Services.AddSingleton(services => new PredictionFeed(services.GetServices<IPredictionListener>(), logger: services.GetService<ILogger<PredictionFeed>>()));
         builder.Services.AddSingleton<PredictionMetrics>();
+        builder.Services.AddSingleton(options.Images);
         builder.Services.AddSingleton<PredictionService>();
         builder.Services.AddHostedService<ModelHostService>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictionJsonContext.Default));

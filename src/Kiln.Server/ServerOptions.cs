@@ -38,6 +38,9 @@ public sealed record ServerOptions
     /// <summary>The prediction log, drift thresholds and alert webhook.</summary>
     public MonitoringOptions Monitoring { get; init; } = new();
 
+    /// <summary>How many image files, how large and how many pixels each, a prediction request for an image model may send.</summary>
+    public ImageLimits Images { get; init; } = new();
+
     /// <summary>The largest dataset file an upload may be, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 

@@ -195,8 +195,9 @@ public sealed class ModelHost
             {
                 throw new ModelNotServedException(e.Message);
             }
-            var model = ModelPackage.Load(scratch);
             var manifest = ModelPackage.ReadManifest(scratch);
+            if (manifest.Kind == ModelPackage.NeuralNetworkKind) return ServedNetwork.Load(name, version, scratch, manifest.Estimator);
+            var model = ModelPackage.Load(scratch);
             if (model is not IPredictorModel predictor || model is Learn.Compose.PipelineModel { Role: EstimatorRole.Transformer })
                 throw new InvalidDataException($"version {version} of '{name}' is a {manifest.Estimator} transformer, which predicts nothing");
             return new ServedModel(name, version, predictor, manifest.Estimator, _options.MaxBatchRows);

@@ -1,16 +1,19 @@
 using Kiln.Data;
 using Kiln.Learn;
+using Kiln.Neural.Packaging;
 
 namespace Kiln.Serving;
 
 /// <summary>
 /// One loaded version of a registered model, immutable: a request that resolved it keeps predicting with it even
-/// after an alias moves to another version.
+/// after an alias moves to another version. It predicts from rows (a tabular model package) or from image files (a
+/// neural-network package over images); <see cref="InputKind"/> says which.
 /// </summary>
 public sealed class ServedModel
 {
-    readonly IPredictorModel _model;
+    readonly IPredictorModel? _model;
     readonly IClassifierModel? _classifier;
+    readonly ServedNetwork? _network;
 
     readonly MicroBatcher? _batcher;
 
@@ -36,6 +39,16 @@ public sealed class ServedModel
         };
     }
 
+    internal ServedModel(string name, int version, ServedNetwork network, string estimator)
+    {
+        (Name, Version, _network, Estimator) = (name, version, network, estimator);
+        Schema = new InputSchema([]);
+        InputKind = ServedInputKind.Images;
+        Images = network.Preprocessing;
+        Classes = network.Classes;
+        Task = "classification";
+    }
+
     public string Name { get; }
 
     public int Version { get; }
@@ -46,7 +59,14 @@ public sealed class ServedModel
     /// <summary><c>classification</c>, <c>regression</c> or <c>clustering</c>.</summary>
     public string Task { get; }
 
+    /// <summary>The fields each input row must have; empty for a model over images.</summary>
     public InputSchema Schema { get; }
+
+    /// <summary>Whether the model predicts from rows or from image files.</summary>
+    public ServedInputKind InputKind { get; }
+
+    /// <summary>For a model over images, how its package prepares them (image size, colour mode, scaling); null for rows.</summary>
+    public ImagePreprocessing? Images { get; }
 
     /// <summary>The class labels in probability order, for classifiers; null otherwise.</summary>
     public IReadOnlyList<string>? Classes { get; }
@@ -55,8 +75,9 @@ public sealed class ServedModel
     public PredictionBatch Predict(Frame features)
     {
         ArgumentNullException.ThrowIfNull(features);
+        EnsureTakes(ServedInputKind.Rows);
         var checkedFeatures = Schema.Check(features, $"{Name}/{Version}");
-        if (_classifier is null) return new PredictionBatch(_model.Predict(checkedFeatures), null, null);
+        if (_classifier is null) return new PredictionBatch(_model!.Predict(checkedFeatures), null, null);
         var probabilities = _classifier.PredictProbabilities(checkedFeatures);
         var rows = probabilities.RowCount;
         var k = probabilities.ColumnCount;
@@ -86,6 +107,32 @@ public sealed class ServedModel
         ArgumentNullException.ThrowIfNull(features);
         if (_batcher is null || features.RowCount != 1) return System.Threading.Tasks.Task.FromResult(Predict(features));
         return _batcher.PredictAsync(features);
+    }
+
+    /// <summary>Decodes uploaded images for this model, after checking them against <paramref name="limits"/>; the first bad file is the error.</summary>
+    public ImageBatch ReadImages(IReadOnlyList<ImageUpload> uploads, ImageLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureTakes(ServedInputKind.Images);
+        limits.Validate();
+        return ImageBatch.Read(uploads, Images!, limits);
+    }
+
+    /// <summary>Each image's class, with its confidence and every class's probability.</summary>
+    public PredictionBatch Predict(ImageBatch images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        EnsureTakes(ServedInputKind.Images);
+        return _network!.Predict(images);
+    }
+
+    /// <summary>Refuses input of the other kind with a message saying what the model takes.</summary>
+    public void EnsureTakes(ServedInputKind kind)
+    {
+        if (kind == InputKind) return;
+        throw new UnsupportedInputException(InputKind == ServedInputKind.Images
+            ? $"{Name}/{Version} is a network over {Images!.ColorMode} {Images.Height}×{Images.Width} images: send image files as multipart/form-data, or one image/png or image/jpeg body, not rows"
+            : $"{Name}/{Version} takes rows ({string.Join(", ", Schema.Names.Select(n => $"'{n}'"))}) as JSON or CSV, not images");
     }
 
     public override string ToString() => $"{Name}/{Version}";

@@ -99,7 +99,7 @@ public class NnCommandsTests
     }
 
     /// <summary>A small colour CNN for 8×8 images of three classes.</summary>
-    const string ColourCnn = """
+    internal const string ColourCnn = """
         {
           "model": "sequential",
           "input_shape": [3, 8, 8],
@@ -117,7 +117,7 @@ public class NnCommandsTests
     /// Three classes of 8×8 colour images told apart by colour — reddish, greenish and bluish, with noise — and the
     /// reddish class rarer than the others.
     /// </summary>
-    static string ColourFolder(string root, int perClass = 12)
+    internal static string ColourFolder(string root, int perClass = 12)
     {
         var random = new Random(5);
         var classes = new (string Name, int Channel, int Count)[] { ("blue", 2, perClass), ("green", 1, perClass), ("red", 0, perClass / 2) };

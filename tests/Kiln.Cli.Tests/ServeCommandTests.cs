@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Kiln.Cli.Commands;
 using Kiln.Server;
+using Kiln.Serving;
 
 namespace Kiln.Cli.Tests;
 
@@ -47,6 +48,16 @@ public class ServeCommandTests
     }
 
     [Fact]
+    public void Serve_takes_the_image_limits_from_the_command_line_and_refuses_a_zero_naming_the_option()
+    {
+        var options = ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--max-images", "4", "--max-image-bytes", "5000", "--max-image-pixels", "1000000"]));
+        Assert.Equal(new ImageLimits { MaxFiles = 4, MaxFileBytes = 5000, MaxPixels = 1_000_000 }, options.Images);
+        Assert.Equal(new ImageLimits(), ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve"])).Images);
+        var error = Assert.Throws<ArgumentException>(() => ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--max-images", "0"])));
+        Assert.Contains("--max-images", error.Message);
+    }
+
+    [Fact]
     public void A_timeout_of_zero_is_refused_naming_the_option()
     {
         var error = Assert.Throws<ArgumentException>(() => ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--request-timeout", "0"])));
@@ -65,12 +76,8 @@ public class ServeCommandTests
         var registered = CliRun.Of("registry", "register", "buyers", package, "--alias", "champion");
         Assert.True(registered.ExitCode == 0, registered.Error);
 
-        var printed = new StringWriter();
-        var output = TextWriter.Synchronized(printed);
-        using var stop = new CancellationTokenSource();
-        var serving = ServeCommand.ServeAsync(ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--port", "0"])), output, stop.Token);
-        using var client = new HttpClient { BaseAddress = await AddressAsync(printed, output, serving) };
-        while ((await client.GetAsync("/health")).StatusCode != HttpStatusCode.OK) await Task.Delay(20);
+        await using var serve = await RunningServe.StartAsync();
+        var client = serve.Client;
 
         using var response = await client.PostAsync("/api/models/buyers@champion/predict",
             new StringContent("""[{"age":58,"income":95},{"age":24,"income":27}]""", Encoding.UTF8, "application/json"));
@@ -81,23 +88,44 @@ public class ServeCommandTests
         Assert.Equal(["yes", "no"], predictions.EnumerateArray().Select(p => p.GetProperty("prediction").GetString()));
         Assert.True(predictions[0].GetProperty("confidence").GetDouble() > 0.5);
 
-        await stop.CancelAsync();
-        Assert.Equal(0, await serving);
+        Assert.Equal(0, await serve.StopAsync());
     }
 
-    /// <summary>The address the command prints once it listens; the synchronized writer locks on itself while writing.</summary>
-    static async Task<Uri> AddressAsync(StringWriter printed, TextWriter output, Task serving)
+    [Fact]
+    public async Task A_network_from_nn_train_answers_uploaded_images_over_http_as_kiln_predict_does()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        using var home = new TemporaryKilnHome();
+        var images = NnCommandsTests.ColourFolder(Path.Combine(home.Path, "colours"), perClass: 6);
+        var arch = Path.Combine(home.Path, "cnn.json");
+        File.WriteAllText(arch, NnCommandsTests.ColourCnn);
+        var package = Path.Combine(home.Path, "colours.kiln");
+        var trained = CliRun.Of("nn", "train", "--data", images, "--arch", arch, "--epochs", "4", "--batch-size", "8", "--validation-split", "0", "--seed", "3", "--out", package, "--no-track");
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        var registered = CliRun.Of("registry", "register", "colours", package, "--alias", "champion");
+        Assert.True(registered.ExitCode == 0, registered.Error);
+        string[] files = [Path.Combine(images, "blue", "blue-00.png"), Path.Combine(images, "red", "red-01.png")];
+        var expected = files.Select(file =>
         {
-            if (serving.IsCompleted) await serving;
-            string text;
-            lock (output) text = printed.ToString();
-            var start = text.IndexOf("http://", StringComparison.Ordinal);
-            if (start >= 0) return new Uri(text[start..text.IndexOf(' ', start)]);
-            await Task.Delay(20);
-        }
-        throw new TimeoutException("kiln serve printed no address within 30 s");
+            var run = CliRun.Of("predict", package, file, "--json");
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var json = JsonDocument.Parse(run.Output);
+            return (Class: json.RootElement[0].GetProperty("class").GetString(), Confidence: json.RootElement[0].GetProperty("confidence").GetDouble());
+        }).ToList();
+
+        await using var serve = await RunningServe.StartAsync();
+        var client = serve.Client;
+
+        using var form = new MultipartFormDataContent();
+        foreach (var file in files) form.Add(new ByteArrayContent(File.ReadAllBytes(file)) { Headers = { ContentType = new("image/png") } }, "file", Path.GetFileName(file));
+        using var response = await client.PostAsync("/api/models/colours@champion/predict", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var served = answer.RootElement.GetProperty("predictions").EnumerateArray()
+            .Select(p => (Class: p.GetProperty("prediction").GetString(), Confidence: p.GetProperty("confidence").GetDouble())).ToList();
+        Assert.Equal(expected.Select(e => e.Class), served.Select(s => s.Class));
+        for (var i = 0; i < files.Length; i++) Assert.Equal(expected[i].Confidence, served[i].Confidence, 1e-6);
+        Assert.Equal(["blue-00.png", "red-01.png"], answer.RootElement.GetProperty("predictions").EnumerateArray().Select(p => p.GetProperty("file").GetString()));
+
+        Assert.Equal(0, await serve.StopAsync());
     }
 }

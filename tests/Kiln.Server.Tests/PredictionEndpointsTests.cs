@@ -31,7 +31,8 @@ public class PredictionEndpointsTests
         return (await response.Content.ReadFromJsonAsync<PredictionResponse>(JsonSerializerOptions.Web))!;
     }
 
-    static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    /// <summary>The problem details of a response that must have <paramref name="status"/>.</summary>
+    internal static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -198,18 +199,5 @@ public class PredictionEndpointsTests
         var paths = document.RootElement.GetProperty("paths");
         foreach (var path in new[] { "/api/models", "/api/models/{model}/predict", "/api/models/{name}/versions/{version}/predict", "/api/models/{model}/predict/file", "/metrics" })
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
-    }
-
-    sealed class RecordingListener : IPredictionListener
-    {
-        readonly TaskCompletionSource<ServedPrediction> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task<ServedPrediction> FirstAsync() => _first.Task.WaitAsync(TimeSpan.FromSeconds(20));
-
-        public ValueTask OnPredictionAsync(ServedPrediction prediction, CancellationToken cancellationToken)
-        {
-            _first.TrySetResult(prediction);
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -45,6 +45,24 @@ public static class ServeCommand
         DefaultValueFactory = _ => ModelHostOptions.DefaultMaxBatchRows,
     };
 
+    static readonly Option<int> MaxImages = new("--max-images")
+    {
+        Description = "Image models: the most image files one prediction request may send; more are answered 413",
+        DefaultValueFactory = _ => ImageLimits.DefaultMaxFiles,
+    };
+
+    static readonly Option<long> MaxImageBytes = new("--max-image-bytes")
+    {
+        Description = "Image models: the largest one image file may be, in bytes; larger ones are answered 413",
+        DefaultValueFactory = _ => ImageLimits.DefaultMaxFileBytes,
+    };
+
+    static readonly Option<long> MaxImagePixels = new("--max-image-pixels")
+    {
+        Description = "Image models: the most pixels (width × height) one image may have before it is decoded; more are answered 413",
+        DefaultValueFactory = _ => ImageLimits.DefaultMaxPixels,
+    };
+
     static readonly Option<bool> NoRequestLog = new("--no-request-log") { Description = "Do not write a log line per prediction request (metrics still count them)" };
 
     static readonly Option<Uri> AlertWebhook = new("--alert-webhook") { Description = "POST monitoring alerts as JSON to this URL (they are always logged)" };
@@ -60,6 +78,9 @@ public static class ServeCommand
         command.Options.Add(RequestTimeout);
         command.Options.Add(PollInterval);
         command.Options.Add(MaxBatchRows);
+        command.Options.Add(MaxImages);
+        command.Options.Add(MaxImageBytes);
+        command.Options.Add(MaxImagePixels);
         command.Options.Add(NoRequestLog);
         command.Options.Add(AlertWebhook);
         command.SetAction((parseResult, cancellationToken) => ServeAsync(Options(parseResult), parseResult.InvocationConfiguration.Output, cancellationToken));
@@ -91,6 +112,12 @@ public static class ServeCommand
             MaxBatchRows = Positive(MaxBatchRows, parseResult.GetValue(MaxBatchRows)),
         },
         Monitoring = new MonitoringOptions { Webhook = parseResult.GetValue(AlertWebhook) },
+        Images = new ImageLimits
+        {
+            MaxFiles = Positive(MaxImages, parseResult.GetValue(MaxImages)),
+            MaxFileBytes = Positive(MaxImageBytes, parseResult.GetValue(MaxImageBytes)),
+            MaxPixels = Positive(MaxImagePixels, parseResult.GetValue(MaxImagePixels)),
+        },
     };
 
     /// <summary>The port and the store the command line asks for, on 127.0.0.1.</summary>

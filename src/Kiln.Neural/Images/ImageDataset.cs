@@ -20,13 +20,7 @@ public sealed class ImageDataset : IDataset
 
     ImageDataset(string[] paths, int[]? classes, IReadOnlyList<string>? classNames, ImagePreprocessing preprocessing, LabelMode labels, IReadOnlyList<long>? rowShape)
     {
-        preprocessing.Check();
-        var length = ImageFile.Length(preprocessing);
-        long[] imageShape = [preprocessing.Channels, preprocessing.Height!.Value, preprocessing.Width!.Value];
-        _rowShape = rowShape is null ? imageShape : [.. rowShape];
-        if (_rowShape.Aggregate(1L, (a, b) => a * b) != length)
-            throw new ArgumentException(
-                $"rows of shape [{string.Join(", ", _rowShape)}] do not hold one {preprocessing.ColorMode} {preprocessing.Height}×{preprocessing.Width} image ([{string.Join(", ", imageShape)}], {length} values)", nameof(rowShape));
+        _rowShape = preprocessing.RowShape(rowShape);
         (_paths, _classes, ClassNames, Preprocessing, Labels) = (paths, classes, classNames, preprocessing, labels);
         InputShapes = [_rowShape];
     }

@@ -22,15 +22,27 @@ public static class ImageFile
     /// <summary>Writes one image's values into <paramref name="destination"/>, which holds channels × height × width values.</summary>
     public static void Read(string path, ImagePreprocessing preprocessing, Span<float> destination)
     {
+        if (!File.Exists(path)) throw new FileNotFoundException(Directory.Exists(path) ? $"{path} is a folder, not an image file" : $"{path}: no such file", path);
+        using var stream = File.OpenRead(path);
+        Read(stream, path, preprocessing, destination);
+    }
+
+    /// <summary>
+    /// Writes the values of the encoded image in <paramref name="stream"/> (an upload, say) into
+    /// <paramref name="destination"/>, exactly as a file of the same bytes would be read; <paramref name="name"/> starts every error.
+    /// </summary>
+    public static void Read(Stream stream, string name, ImagePreprocessing preprocessing, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         var (height, width) = Size(preprocessing);
         var channels = preprocessing.Channels;
         if (destination.Length != channels * height * width)
             throw new ArgumentException($"the destination holds {destination.Length} values, not {channels}×{height}×{width}", nameof(destination));
-        using var decoded = Decode(path);
+        using var decoded = Decode(stream, name);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var resized = new SKBitmap(info);
         if (!decoded.ScalePixels(resized, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)))
-            throw new DataFormatException(path, null, null, $"the {decoded.Width}×{decoded.Height} image could not be resized to {width}×{height}");
+            throw new DataFormatException(name, null, null, $"the {decoded.Width}×{decoded.Height} image could not be resized to {width}×{height}");
         var pixels = resized.GetPixelSpan();
         var plane = height * width;
         for (var i = 0; i < plane; i++)
@@ -48,6 +60,25 @@ public static class ImageFile
         preprocessing.Apply(destination);
     }
 
+    /// <summary>
+    /// The width and height of the encoded image in <paramref name="stream"/>, read from its header without decoding
+    /// the pixels: to refuse an image too large to decode before decoding it. The stream is left where it was.
+    /// </summary>
+    public static (int Width, int Height) Measure(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.Position;
+        try
+        {
+            using var codec = Codec(stream, name);
+            return (codec.Info.Width, codec.Info.Height);
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
     /// <summary>How many values one image has under the preprocessing: channels × height × width.</summary>
     public static int Length(ImagePreprocessing preprocessing)
     {
@@ -59,18 +90,21 @@ public static class ImageFile
         ? (h, w)
         : throw new ArgumentException("reading image files needs the preprocessing's image size (height and width)", nameof(preprocessing));
 
-    static SKBitmap Decode(string path)
+    static SKCodec Codec(Stream stream, string name)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException(Directory.Exists(path) ? $"{path} is a folder, not an image file" : $"{path}: no such file", path);
-        using var stream = File.OpenRead(path);
-        using var codec = SKCodec.Create(stream, out var result);
-        if (codec is null)
-            throw new DataFormatException(path, null, null, $"not a readable image ({Describe(result)}); Kiln reads PNG, JPEG, BMP, GIF, WebP and ICO files");
+        // SkiaSharp's codec takes the stream over and disposes it, so it reads a wrapper that leaves the caller's stream open
+        var codec = SKCodec.Create(new SKManagedStream(stream, disposeManagedStream: false), out var result);
+        return codec ?? throw new DataFormatException(name, null, null, $"not a readable image ({Describe(result)}); Kiln reads PNG, JPEG, BMP, GIF, WebP and ICO files");
+    }
+
+    static SKBitmap Decode(Stream stream, string name)
+    {
+        using var codec = Codec(stream, name);
         var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Unpremul));
         var decoded = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
         if (decoded == SKCodecResult.Success) return bitmap;
         bitmap.Dispose();
-        throw new DataFormatException(path, null, null, $"the image data is damaged ({Describe(decoded)})");
+        throw new DataFormatException(name, null, null, $"the image data is damaged ({Describe(decoded)})");
     }
 
     static string Describe(SKCodecResult result) => result switch

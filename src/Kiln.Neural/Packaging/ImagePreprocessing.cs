@@ -44,6 +44,22 @@ public sealed record ImagePreprocessing
 
     public int? Width { get; init; }
 
+    /// <summary>
+    /// The shape each image takes as a network's input row: <paramref name="rowShape"/> when it holds exactly one image
+    /// (e.g. [784] for a dense network over 28×28 grey images), channels × height × width when it is null.
+    /// </summary>
+    public long[] RowShape(IReadOnlyList<long>? rowShape = null)
+    {
+        Check();
+        var length = Images.ImageFile.Length(this);
+        long[] imageShape = [Channels, Height!.Value, Width!.Value];
+        long[] shape = rowShape is null ? imageShape : [.. rowShape];
+        if (shape.Aggregate(1L, (a, b) => a * b) != length)
+            throw new ArgumentException(
+                $"rows of shape [{string.Join(", ", shape)}] do not hold one {ColorMode} {Height}×{Width} image ([{string.Join(", ", imageShape)}], {length} values)", nameof(rowShape));
+        return shape;
+    }
+
     /// <summary>Raw pixel values to model inputs, in place: value · scale + offset.</summary>
     public void Apply(Span<float> values)
     {

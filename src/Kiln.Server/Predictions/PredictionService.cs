@@ -15,7 +15,7 @@ namespace Kiln.Server.Predictions;
 /// Answers one prediction request: resolves the model, reads the rows against its schema, predicts, and then — for
 /// every outcome — counts the request in the metrics, writes its log line and hands the prediction to the feed.
 /// </summary>
-internal sealed class PredictionService(ModelHost host, PredictionFeed feed, PredictionMetrics metrics, ILogger<PredictionService> logger)
+internal sealed class PredictionService(ModelHost host, PredictionFeed feed, PredictionMetrics metrics, ImageLimits imageLimits, ILogger<PredictionService> logger)
 {
     const string UnknownModel = "(unknown)";
     const string CsvMediaType = "text/csv";
@@ -29,6 +29,8 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             outcome.Model = reference.Name;
             var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
             outcome.Served = served;
+            if (ImageRequest.Carries(context.Request)) return await PredictImagesAsync(served, reference.Alias, context, outcome).ConfigureAwait(false);
+            served.EnsureTakes(ServedInputKind.Rows);
             var inputs = await ReadRowsAsync(context.Request, served.Schema, context.RequestAborted).ConfigureAwait(false);
             outcome.Rows = inputs.RowCount;
             var outputs = await served.PredictAsync(inputs).ConfigureAwait(false);
@@ -45,6 +47,18 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         }
     }
 
+    /// <summary>An image model's answer for the uploaded images, one per file, each naming its file.</summary>
+    async Task<IResult> PredictImagesAsync(ServedModel served, string? alias, HttpContext context, Outcome outcome)
+    {
+        served.EnsureTakes(ServedInputKind.Images);
+        var uploads = await ImageRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var images = served.ReadImages(uploads, imageLimits);
+        outcome.Rows = images.Count;
+        var outputs = served.Predict(images);
+        var id = Publish(served, alias, images.Files, outputs, outcome);
+        return TypedResults.Ok(Response(id, served, outputs, images.Names));
+    }
+
     public async Task<IResult> PredictFileAsync(string model, HttpContext context)
     {
         var outcome = new Outcome(Stopwatch.GetTimestamp());
@@ -54,6 +68,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             outcome.Model = reference.Name;
             var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
             outcome.Served = served;
+            served.EnsureTakes(ServedInputKind.Rows);
             if (!context.Request.HasFormContentType)
                 throw new BadHttpRequestException("send the CSV file as a multipart/form-data upload in the field 'file'", StatusCodes.Status415UnsupportedMediaType);
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -111,7 +126,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         }
     }
 
-    static PredictionResponse Response(string id, ServedModel served, PredictionBatch outputs)
+    static PredictionResponse Response(string id, ServedModel served, PredictionBatch outputs, IReadOnlyList<string>? files = null)
     {
         var rows = new RowPrediction[outputs.RowCount];
         var classes = outputs.Classes;
@@ -123,7 +138,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
                 probabilities = new Dictionary<string, double>(classes.Count, StringComparer.Ordinal);
                 for (var c = 0; c < classes.Count; c++) probabilities[classes[c]] = matrix[r * classes.Count + c];
             }
-            rows[r] = new RowPrediction(outputs.Predictions.GetValue(r), outputs.Confidence(r), probabilities);
+            rows[r] = new RowPrediction(outputs.Predictions.GetValue(r), outputs.Confidence(r), probabilities, files?[r]);
         }
         return new PredictionResponse(served.Name, served.Version, id, rows);
     }
@@ -160,6 +175,9 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             ModelNotServedException => (StatusCodes.Status404NotFound, "Model not served", null, null),
             InvalidInputException invalid => (StatusCodes.Status400BadRequest, "Invalid input", invalid.Row, invalid.Field),
             SchemaMismatchException => (StatusCodes.Status400BadRequest, "Input does not fit the model", null, null),
+            UnsupportedInputException => (StatusCodes.Status415UnsupportedMediaType, "Input of the wrong kind", null, null),
+            InvalidImageException => (StatusCodes.Status400BadRequest, "Invalid image", null, null),
+            ImageTooLargeException => (StatusCodes.Status413PayloadTooLarge, "Images too large", null, null),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", null, null),
             ArgumentException => (StatusCodes.Status400BadRequest, "Invalid request", null, null),
             OperationCanceledException => (StatusCodes.Status504GatewayTimeout, "Request timed out", null, null),
@@ -175,6 +193,8 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (p.Row is { } row) extensions["row"] = row;
         if (p.Field is { } field) extensions["field"] = field;
+        if (error switch { UnsupportedInputException u => u.File, InvalidImageException i => i.File, ImageTooLargeException t => t.File, _ => null } is { Length: > 0 } file)
+            extensions["file"] = file;
         return TypedResults.Problem(error.Message, statusCode: p.Status, title: p.Title, extensions: extensions);
     }
 

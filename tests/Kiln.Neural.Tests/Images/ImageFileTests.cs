@@ -67,4 +67,21 @@ public class ImageFileTests
     {
         Assert.Contains("image size", Assert.Throws<ArgumentException>(() => ImageFile.Read("any.png", new ImagePreprocessing())).Message);
     }
+
+    [Fact]
+    public void Encoded_bytes_are_read_as_the_same_file_would_be_and_measured_without_moving_the_stream()
+    {
+        using var folder = new TemporaryFolder();
+        var path = ImageFiles.Write(folder.File("photo.jpg"), 17, 11, (x, y) => ((byte)(x * 15), (byte)(y * 20), (byte)(x + y)));
+        using var stream = new MemoryStream(File.ReadAllBytes(path));
+
+        Assert.Equal((17, 11), ImageFile.Measure(stream, "upload.jpg"));
+        Assert.Equal(0, stream.Position);
+        var fromBytes = new float[ImageFile.Length(Raw("rgb", 6, 5))];
+        ImageFile.Read(stream, "upload.jpg", Raw("rgb", 6, 5), fromBytes);
+        Assert.Equal(ImageFile.Read(path, Raw("rgb", 6, 5)), fromBytes);
+
+        using var text = new MemoryStream("not an image"u8.ToArray());
+        Assert.Contains("upload.txt", Assert.Throws<DataFormatException>(() => ImageFile.Measure(text, "upload.txt")).Message);
+    }
 }
