@@ -50,9 +50,9 @@ public class ModelDeploymentTests
         }
 
         Assert.Contains("primary alias 'gone' is not an alias of 'churn'; its aliases: candidate, challenger, champion",
-            await Refused(new ModelDeployment("gone"), TrackingErrorCode.ResourceDoesNotExist));
-        Assert.Contains("canary alias 'gone'", await Refused(new ModelDeployment("champion", "gone", 10), TrackingErrorCode.ResourceDoesNotExist));
-        Assert.Contains("shadow alias 'gone'", await Refused(new ModelDeployment("champion", ShadowAlias: "gone"), TrackingErrorCode.ResourceDoesNotExist));
+            await Refused(new ModelDeployment("gone"), TrackingErrorCode.InvalidParameterValue));
+        Assert.Contains("canary alias 'gone'", await Refused(new ModelDeployment("champion", "gone", 10), TrackingErrorCode.InvalidParameterValue));
+        Assert.Contains("shadow alias 'gone'", await Refused(new ModelDeployment("champion", ShadowAlias: "gone"), TrackingErrorCode.InvalidParameterValue));
         Assert.Contains("canary weight 0 % is outside 1–99 %", await Refused(new ModelDeployment("champion", "challenger", 0), TrackingErrorCode.InvalidParameterValue));
         Assert.Contains("canary weight 100 %", await Refused(new ModelDeployment("champion", "challenger", 100), TrackingErrorCode.InvalidParameterValue));
         Assert.Contains("without a canary alias", await Refused(new ModelDeployment("champion", null, 10), TrackingErrorCode.InvalidParameterValue));

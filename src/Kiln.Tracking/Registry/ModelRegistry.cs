@@ -245,7 +245,7 @@ public sealed class ModelRegistry
             var aliases = await context.ModelAliases.AsNoTracking().Where(a => a.Name == name).Select(a => a.Alias).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var (what, alias) in new[] { ("primary alias", wanted.PrimaryAlias), ("canary alias", wanted.CanaryAlias), ("shadow alias", wanted.ShadowAlias) })
                 if (alias is not null && !aliases.Contains(alias))
-                    throw TrackingException.NotFound($"{what} '{alias}' is not an alias of '{name}'; "
+                    throw TrackingException.Invalid($"{what} '{alias}' is not an alias of '{name}'; "
                         + (aliases.Count == 0 ? "it has no aliases yet (kiln registry alias NAME ALIAS VERSION)" : $"its aliases: {string.Join(", ", aliases.Order(StringComparer.Ordinal))}"));
             var row = await context.ModelDeployments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken).ConfigureAwait(false);
             if (row is null) context.ModelDeployments.Add(row = new ModelDeploymentRow { Name = name, PrimaryAlias = wanted.PrimaryAlias });
