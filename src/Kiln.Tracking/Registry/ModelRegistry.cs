@@ -79,15 +79,13 @@ public sealed class ModelRegistry
     /// <summary>Deletes the model with all its versions, tags, aliases and its deployment, then the registry's copies of its packages.</summary>
     public async Task DeleteModelAsync(string name, CancellationToken cancellationToken = default)
     {
-        List<string> locations;
-        await using (var context = _database.CreateContext())
+        var locations = await _database.InTransactionAsync(async (context, token) =>
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await FindModelAsync(context, name, tracking: false, cancellationToken).ConfigureAwait(false);
-            locations = await context.ModelVersions.Where(v => v.Name == name).Select(v => v.StorageLocation).ToListAsync(cancellationToken).ConfigureAwait(false);
-            await context.RegisteredModels.Where(m => m.Name == name).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            await FindModelAsync(context, name, tracking: false, token).ConfigureAwait(false);
+            var stored = await context.ModelVersions.Where(v => v.Name == name).Select(v => v.StorageLocation).ToListAsync(token).ConfigureAwait(false);
+            await context.RegisteredModels.Where(m => m.Name == name).ExecuteDeleteAsync(token).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var location in locations) await DeleteCopyAsync(location).ConfigureAwait(false);
     }
 
@@ -178,15 +176,13 @@ public sealed class ModelRegistry
     /// <summary>Deletes one version (its aliases go with it), then the registry's copy of its package.</summary>
     public async Task DeleteVersionAsync(string name, int version, CancellationToken cancellationToken = default)
     {
-        string location;
-        await using (var context = _database.CreateContext())
+        var location = await _database.InTransactionAsync(async (context, token) =>
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            location = (await LoadVersionAsync(context, name, version, cancellationToken).ConfigureAwait(false)).StorageLocation;
-            await context.ModelVersions.Where(v => v.Name == name && v.Version == version).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, Now()), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var stored = (await LoadVersionAsync(context, name, version, token).ConfigureAwait(false)).StorageLocation;
+            await context.ModelVersions.Where(v => v.Name == name && v.Version == version).ExecuteDeleteAsync(token).ConfigureAwait(false);
+            await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, Now()), token).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
         await DeleteCopyAsync(location).ConfigureAwait(false);
     }
 
@@ -195,11 +191,12 @@ public sealed class ModelRegistry
     {
         alias = TrackingValidation.Alias(alias);
         TrackingValidation.Version(version);
-        await using var context = _database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await LoadVersionAsync(context, name, version, cancellationToken).ConfigureAwait(false);
-        await UpsertAliasAsync(context, name, alias, version, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.InTransactionAsync(async (context, token) =>
+        {
+            await LoadVersionAsync(context, name, version, token).ConfigureAwait(false);
+            await UpsertAliasAsync(context, name, alias, version, token).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAliasAsync(string name, string alias, CancellationToken cancellationToken = default)
@@ -234,10 +231,8 @@ public sealed class ModelRegistry
     public async Task<ModelDeployment> SetDeploymentAsync(string name, ModelDeployment deployment, CancellationToken cancellationToken = default)
     {
         var wanted = CheckedDeployment(deployment);
-        await DatabaseErrors.RetryOnConflictAsync(async () =>
+        await DatabaseErrors.RetryOnConflictAsync(() => _database.InTransactionAsync(async (context, cancellationToken) =>
         {
-            await using var context = _database.CreateContext();
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var now = Now();
             // touching the model's row first locks it, so the aliases read below stay as they are until commit
             if (await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, now), cancellationToken).ConfigureAwait(false) == 0)
@@ -252,9 +247,8 @@ public sealed class ModelRegistry
             (row.PrimaryAlias, row.CanaryAlias, row.CanaryWeight, row.ShadowAlias, row.LastUpdatedTime) =
                 (wanted.PrimaryAlias, wanted.CanaryAlias, wanted.CanaryWeight, wanted.ShadowAlias, now);
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return 0;
-        }).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
         return wanted;
     }
 
@@ -315,10 +309,9 @@ public sealed class ModelRegistry
         if (open is not null) await CopyCheckedPackageAsync(open, origin, location, cancellationToken).ConfigureAwait(false);
         try
         {
-            var version = await DatabaseErrors.RetryOnConflictAsync(async () =>
+            // a retried registration first looks for its own version: a commit that failed may have gone through
+            var version = await DatabaseErrors.RetryOnConflictAsync(() => _database.InTransactionAsync(async (context, cancellationToken) =>
             {
-                await using var context = _database.CreateContext();
-                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 if (createModel && !await context.RegisteredModels.AnyAsync(m => m.Name == name, cancellationToken).ConfigureAwait(false))
                 {
                     context.RegisteredModels.Add(NewModelRow(name, null, null));
@@ -339,9 +332,13 @@ public sealed class ModelRegistry
                 });
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var alias in aliases) await UpsertAliasAsync(context, name, alias, number, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return number;
-            }).ConfigureAwait(false);
+            }, cancellationToken, location.Length == 0 ? null : async (context, cancellationToken) =>
+            {
+                var written = await context.ModelVersions.Where(v => v.Name == name && v.StorageLocation == location).Select(v => (int?)v.Version)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return (written is not null, written ?? 0);
+            })).ConfigureAwait(false);
             return await GetVersionAsync(name, version, cancellationToken).ConfigureAwait(false);
         }
         catch
