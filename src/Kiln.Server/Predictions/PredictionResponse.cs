@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Kiln.Server.Predictions;
 
 /// <summary>
@@ -5,4 +7,5 @@ namespace Kiln.Server.Predictions;
 /// <c>POST /api/models/{name}/feedback</c> takes with each row's true label), one entry per input row, and — when
 /// the model's deployment chose the version — its role there (<c>primary</c> or <c>canary</c>).
 /// </summary>
-public sealed record PredictionResponse(string Model, int Version, string Id, IReadOnlyList<RowPrediction> Predictions, string? Role = null);
+public sealed record PredictionResponse(string Model, int Version, string Id, IReadOnlyList<RowPrediction> Predictions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null);
