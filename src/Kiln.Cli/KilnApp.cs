@@ -25,6 +25,7 @@ public static class KilnApp
         root.Subcommands.Add(RegistryCommands.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(Commands.Vision.VisionCommands.Create());
         return root;
     }

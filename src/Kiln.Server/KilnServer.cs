@@ -1,6 +1,7 @@
 using System.Net;
 using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
+using Kiln.Server.Deployments;
 using Kiln.Server.Health;
 using Kiln.Server.Jobs;
 using Kiln.Server.Mlflow;
@@ -81,6 +82,8 @@ public static class KilnServer
         builder.Services.AddSingleton(options.Images);
         builder.Services.AddSingleton<PredictionService>();
         builder.Services.AddHostedService<ModelHostService>();
+        builder.Services.AddSingleton(services => new ShadowTraffic(services.GetRequiredService<PredictionFeed>(), logger: services.GetService<ILogger<ShadowTraffic>>()));
+        builder.Services.AddHostedService<ShadowTrafficService>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictionJsonContext.Default));
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
         // the API's requests get the timeout; the web UI's interactive pages hold their connection open while shown
@@ -112,6 +115,7 @@ public static class KilnServer
         app.MapPredictionEndpoints();
         app.MapMetricsEndpoints();
         app.MapMonitoringEndpoints();
+        app.MapDeploymentEndpoints();
         app.MapAccountEndpoints();
         app.MapDatasetEndpoints();
         app.MapTrainingJobEndpoints();

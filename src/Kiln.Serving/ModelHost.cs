@@ -12,6 +12,8 @@ namespace Kiln.Serving;
 /// (<see cref="RunAsync"/> does so every <see cref="ModelHostOptions.PollInterval"/>): new versions are loaded and
 /// moved aliases swap to them in one step. Resolution reads an immutable snapshot, so it is lock-free and a request
 /// that resolved a version finishes on it. Other versions, named <c>name/version</c>, are loaded on first use.
+/// A model's deployment (<see cref="ModelDeployment"/>) is read with the aliases and decides where its bare name goes:
+/// <see cref="RouteAsync"/> splits those requests between the primary and the canary and names the shadow.
 /// </summary>
 public sealed class ModelHost
 {
@@ -20,6 +22,8 @@ public sealed class ModelHost
     readonly ILogger _logger;
     readonly ConcurrentDictionary<(string Name, int Version), Lazy<Task<ServedModel>>> _loaded = new();
     readonly SemaphoreSlim _refreshing = new(1, 1);
+    readonly TrafficSplitter _splitter;
+    IReadOnlySet<string> _deploymentWarnings = new HashSet<string>();
     volatile Snapshot? _snapshot;
     IReadOnlyDictionary<string, string> _failures = new Dictionary<string, string>();
 
@@ -30,6 +34,7 @@ public sealed class ModelHost
         _logger = logger ?? NullLogger<ModelHost>.Instance;
         if (_options.PollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), _options.PollInterval, "the poll interval must be positive");
         if (_options.MaxBatchRows < 1) throw new ArgumentOutOfRangeException(nameof(options), _options.MaxBatchRows, "the batch size must be at least 1 row");
+        _splitter = new TrafficSplitter(_options.RoutingSeed);
     }
 
     /// <summary>Whether the first load has finished: until then nothing is served.</summary>
@@ -59,6 +64,28 @@ public sealed class ModelHost
         if (snapshot.TryVersion(reference.Name, version, out var served)) return ValueTask.FromResult(served);
         return new ValueTask<ServedModel>(LoadRequestedVersionAsync(reference.Name, version, cancellationToken));
     }
+
+    /// <summary>
+    /// Where a request goes: a bare name of a model with a deployment goes to the primary or, for the canary's share
+    /// of requests, to the canary, and names the shadow; <c>name@alias</c>, <c>name/version</c> and models without a
+    /// deployment go where <see cref="ResolveAsync"/> says, with no role and no shadow.
+    /// </summary>
+    public ValueTask<ModelRoute> RouteAsync(ModelReference reference, CancellationToken cancellationToken = default)
+    {
+        if (reference.Alias is null && reference.Version is null && _snapshot is { } snapshot
+            && snapshot.ByName.TryGetValue(reference.Name, out var info) && info.Deployment is { } deployment)
+        {
+            return ValueTask.FromResult(_splitter.ToCanary(deployment.CanaryWeight)
+                ? new ModelRoute(deployment.Canary!, ServingRole.Canary, deployment.Shadow)
+                : new ModelRoute(deployment.Primary, ServingRole.Primary, deployment.Shadow));
+        }
+        var resolving = ResolveAsync(reference, cancellationToken);
+        return resolving.IsCompletedSuccessfully
+            ? ValueTask.FromResult(new ModelRoute(resolving.Result, null, null))
+            : RouteDirectlyAsync(resolving);
+    }
+
+    static async ValueTask<ModelRoute> RouteDirectlyAsync(ValueTask<ServedModel> resolving) => new(await resolving.ConfigureAwait(false), null, null);
 
     async Task<ServedModel> LoadRequestedVersionAsync(string name, int version, CancellationToken cancellationToken)
     {
@@ -109,6 +136,8 @@ public sealed class ModelHost
         try
         {
             var registered = await _registry.ListModelsAsync(cancellationToken).ConfigureAwait(false);
+            var deployments = await _registry.ListDeploymentsAsync(cancellationToken).ConfigureAwait(false);
+            var deploymentWarnings = new HashSet<string>(StringComparer.Ordinal);
             var failures = new Dictionary<string, string>(StringComparer.Ordinal);
             var models = new List<ServedModelInfo>();
             foreach (var model in registered)
@@ -130,8 +159,9 @@ public sealed class ModelHost
                 if (versions.Count == 0) continue;
                 var loaded = versions.Select(v => v.Version).ToHashSet();
                 var aliases = model.Aliases.Where(a => loaded.Contains(a.Value)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-                var preferred = aliases.TryGetValue(ModelReference.DefaultAlias, out var champion) ? champion : latest;
-                models.Add(new ServedModelInfo(model.Name, versions, aliases, loaded.Contains(preferred) ? preferred : versions[^1].Version));
+                var deployment = deployments.TryGetValue(model.Name, out var planned) ? Deploy(model.Name, planned, versions, aliases, deploymentWarnings) : null;
+                var preferred = deployment?.Primary.Version ?? (aliases.TryGetValue(ModelReference.DefaultAlias, out var champion) ? champion : latest);
+                models.Add(new ServedModelInfo(model.Name, versions, aliases, loaded.Contains(preferred) ? preferred : versions[^1].Version) { Deployment = deployment });
             }
             var previous = _snapshot;
             _snapshot = new Snapshot(models);
@@ -141,12 +171,33 @@ public sealed class ModelHost
             // a version's package never changes, so its failure is told once, not at every poll
             foreach (var failure in failures)
                 if (!known.ContainsKey(failure.Key)) _logger.LogWarning("not serving {Version}: {Reason}", failure.Key, failure.Value);
+            foreach (var warning in deploymentWarnings)
+                if (!_deploymentWarnings.Contains(warning)) _logger.LogWarning("{Warning}", warning);
+            _deploymentWarnings = deploymentWarnings;
             LogChanges(previous, _snapshot);
         }
         finally
         {
             _refreshing.Release();
         }
+    }
+
+    /// <summary>
+    /// The deployment with its aliases resolved to loaded versions. An alias that names no loaded version (deleted, or
+    /// its version unservable) is left out with a warning: without its primary the deployment is not applied at all.
+    /// </summary>
+    static ServedDeployment? Deploy(string name, ModelDeployment deployment, List<ServedModel> versions, Dictionary<string, int> aliases, HashSet<string> warnings)
+    {
+        ServedModel? Find(string? alias, string role)
+        {
+            if (alias is null) return null;
+            if (aliases.TryGetValue(alias, out var version)) return versions.First(v => v.Version == version);
+            warnings.Add($"deployment of {name}: the {role} alias '{alias}' names no served version; "
+                + (role == "primary" ? "its bare name serves champion, else the latest version, until it does" : $"no {role} until it does"));
+            return null;
+        }
+        var primary = Find(deployment.PrimaryAlias, "primary");
+        return primary is null ? null : new ServedDeployment(deployment, primary, Find(deployment.CanaryAlias, "canary"), Find(deployment.ShadowAlias, "shadow"));
     }
 
     void LogChanges(Snapshot? previous, Snapshot current)
@@ -160,8 +211,15 @@ public sealed class ModelHost
                 if (was is null || !was.TryGetValue(alias, out var old) || old != version)
                     _logger.LogInformation("serving {Model}@{Alias} → version {Version}", model.Name, alias, version);
             if (before is null) _logger.LogInformation("serving {Model}: versions {Versions}", model.Name, string.Join(", ", model.Versions.Select(v => v.Version)));
+            if (Describe(model.Deployment) is var routing && routing != Describe(before?.Deployment))
+                _logger.LogInformation("deployment of {Model}: {Routing}", model.Name, routing ?? "none; its bare name serves champion, else the latest version");
         }
     }
+
+    static string? Describe(ServedDeployment? deployment) => deployment is null ? null
+        : $"primary {deployment.Deployment.PrimaryAlias} → version {deployment.Primary.Version}"
+          + (deployment.Canary is { } canary ? $", canary {deployment.Deployment.CanaryAlias} → version {canary.Version} for {deployment.CanaryWeight} % of requests" : "")
+          + (deployment.Shadow is { } shadow ? $", shadow {deployment.Deployment.ShadowAlias} → version {shadow.Version}" : "");
 
     /// <summary>Drops cached versions of models that are no longer registered.</summary>
     void Forget(HashSet<string> registered)

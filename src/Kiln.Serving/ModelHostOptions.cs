@@ -15,4 +15,7 @@ public sealed record ModelHostOptions
     /// 1 predicts every request on its own.
     /// </summary>
     public int MaxBatchRows { get; init; } = DefaultMaxBatchRows;
+
+    /// <summary>Seeds the choice between a deployment's primary and canary, for a split that repeats; null draws fresh.</summary>
+    public int? RoutingSeed { get; init; }
 }

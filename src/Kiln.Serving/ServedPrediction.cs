@@ -24,6 +24,15 @@ public sealed record ServedPrediction(
     Frame Inputs,
     PredictionBatch Outputs)
 {
+    /// <summary>The version's role in the model's deployment; null when the request bypassed it or there is none.</summary>
+    public ServingRole? Role { get; init; }
+
+    /// <summary>For a shadow's prediction: the id of the request whose rows it predicted (the answer that went out).</summary>
+    public string? ServedId { get; init; }
+
+    /// <summary>For a shadow's prediction: how many rows it predicted the same as the answer that went out.</summary>
+    public int? AgreedRows { get; init; }
+
     /// <summary>A new request id: 32 lower-case hex digits, time-ordered, unique without coordination.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }

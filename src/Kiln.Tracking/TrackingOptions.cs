@@ -18,6 +18,14 @@ public sealed record TrackingOptions
     /// <summary>EF Core interceptors to add to every database context: logging, diagnostics, fault injection in tests.</summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
+    public const int DefaultMaxRetries = 6;
+
+    /// <summary>
+    /// PostgreSQL only: how often a call that failed on a dropped connection or a server restart is tried again
+    /// (waiting longer each time, about a minute in all), each transaction as a whole; 0 tries once.
+    /// </summary>
+    public int MaxRetries { get; init; } = DefaultMaxRetries;
+
     /// <summary>The defaults, with the database taken from <c>KILN_TRACKING_DB</c> when that is set.</summary>
     public static TrackingOptions FromEnvironment() => new()
     {

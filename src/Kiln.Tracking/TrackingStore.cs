@@ -37,7 +37,8 @@ public sealed class TrackingStore
     public static async Task<TrackingStore> OpenAsync(TrackingOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= TrackingOptions.FromEnvironment();
-        var database = await TrackingDatabase.OpenAsync(options.Connection, options.Interceptors, cancellationToken).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        var database = await TrackingDatabase.OpenAsync(options.Connection, options.Interceptors, cancellationToken, options.MaxRetries).ConfigureAwait(false);
         var artifacts = options.Artifacts ?? new LocalArtifactStore(Path.Combine(options.ResolvedHome, "artifacts"));
         return new TrackingStore(database, artifacts);
     }

@@ -32,11 +32,12 @@ static partial class TrackingValidation
     public static string Required(string what, string? value, int limit) =>
         string.IsNullOrWhiteSpace(value) ? throw TrackingException.Invalid($"{what} is missing") : Length(what, value, limit);
 
-    public static string Alias(string? alias)
+    /// <param name="what">What the alias is called in messages, such as <c>canary alias</c>.</param>
+    public static string Alias(string? alias, string what = "alias")
     {
-        var name = Required("alias", alias, TrackingLimits.Alias);
+        var name = Required(what, alias, TrackingLimits.Alias);
         if (!AliasCharacters().IsMatch(name))
-            throw TrackingException.Invalid($"invalid alias '{name}': aliases may only contain letters, digits, underscores (_) and dashes (-)");
+            throw TrackingException.Invalid($"invalid {what} '{name}': aliases may only contain letters, digits, underscores (_) and dashes (-)");
         if (name.Equals("latest", StringComparison.OrdinalIgnoreCase))
             throw TrackingException.Invalid("the alias 'latest' is reserved: it always means the newest version");
         if (VersionAlias().IsMatch(name))

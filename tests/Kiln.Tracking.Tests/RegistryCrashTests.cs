@@ -1,6 +1,10 @@
 namespace Kiln.Tracking.Tests;
 
-/// <summary>The PostgreSQL server is killed in the middle of registry writes; afterwards the registry is as it was before them.</summary>
+/// <summary>
+/// The PostgreSQL server is killed in the middle of registry writes; afterwards the registry is as it was before them.
+/// Retries are off here, so that the killed transaction stays failed and what it left behind can be seen
+/// (<see cref="ServerRestartTests"/> has the same kill with retries on).
+/// </summary>
 [Collection(nameof(ServerCrashCollection))]
 public class RegistryCrashTests
 {
@@ -9,7 +13,7 @@ public class RegistryCrashTests
     {
         PostgresServer.Require();
         var killer = new KillServerOnCommit();
-        await using var test = await TestStore.OpenAsync("postgresql", [killer]);
+        await using var test = await TestStore.OpenAsync("postgresql", [killer], maxRetries: 0);
         var registry = test.Store.Registry;
         var package = Packages.Write(test.Home.File("p.kiln"));
         await registry.RegisterAsync("churn", NewModelVersion.FromFile(package) with { Aliases = ["champion"], Tags = new Dictionary<string, string> { ["k"] = "1" } });
@@ -43,7 +47,7 @@ public class RegistryCrashTests
     {
         PostgresServer.Require();
         var killer = new KillServerOnCommit();
-        await using var test = await TestStore.OpenAsync("postgresql", [killer]);
+        await using var test = await TestStore.OpenAsync("postgresql", [killer], maxRetries: 0);
         var package = Packages.Write(test.Home.File("p.kiln"));
         await test.Store.Registry.RegisterAsync("churn", NewModelVersion.FromFile(package) with { Aliases = ["champion"] });
         await test.Store.Registry.RegisterAsync("churn", NewModelVersion.FromFile(package));

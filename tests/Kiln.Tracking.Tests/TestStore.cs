@@ -23,7 +23,8 @@ public sealed class TestStore : IAsyncDisposable
     public TrackingOptions Options { get; }
     public TrackingStore Store { get; }
 
-    public static async Task<TestStore> OpenAsync(string backend, IReadOnlyList<IInterceptor>? interceptors = null)
+    /// <param name="maxRetries">PostgreSQL: how often a call that failed on a dropped connection is tried again; 0 tries once.</param>
+    public static async Task<TestStore> OpenAsync(string backend, IReadOnlyList<IInterceptor>? interceptors = null, int maxRetries = TrackingOptions.DefaultMaxRetries)
     {
         string? postgres = backend switch
         {
@@ -32,7 +33,7 @@ public sealed class TestStore : IAsyncDisposable
             _ => throw new ArgumentException($"unknown backend {backend}", nameof(backend)),
         };
         var home = new TemporaryFolder();
-        var options = new TrackingOptions { Home = home.Path, Database = postgres, Interceptors = interceptors ?? [] };
+        var options = new TrackingOptions { Home = home.Path, Database = postgres, Interceptors = interceptors ?? [], MaxRetries = maxRetries };
         return new TestStore(home, options, await TrackingStore.OpenAsync(options), postgres);
     }
 

@@ -58,6 +58,8 @@ public static class MonitorCommand
             output.Writer.WriteLine($"no logged predictions for '{report.Model}'{(report.Since is { } s ? $" since {s:u}" : "")} in {folder}; serve it (kiln serve) and send requests first");
             return;
         }
+        output.Console.MarkupLineInterpolated($"deployment: {(report.Deployment is { } deployment ? $"primary {deployment}" : "none (the bare name serves champion, else the latest version)")}");
+        WriteSplit(output, report);
         foreach (var version in report.Versions)
         {
             output.Console.MarkupLineInterpolated($"[bold]{report.Model} version {version.Version}[/]: {version.Requests:N0} requests, {version.Rows:N0} rows, {version.First:u} – {version.Last:u}, mean latency {F(version.MeanLatencyMilliseconds)} ms");
@@ -87,6 +89,25 @@ public static class MonitorCommand
             if (!version.Alert) output.Writer.WriteLine("no alerts");
             output.Writer.WriteLine();
         }
+    }
+
+    /// <summary>Requests per version and role, each role's share of the answers, live accuracy, and how often a shadow agreed.</summary>
+    static void WriteSplit(CliOutput output, MonitoringReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("version", "role", "requests", "rows", "share", "live accuracy (labelled)", "agreed with answer");
+        foreach (var version in report.Versions)
+            foreach (var role in version.Roles)
+                table.AddRow(
+                    version.Version.ToString(CultureInfo.InvariantCulture),
+                    role.Role,
+                    role.Requests.ToString("N0", CultureInfo.InvariantCulture),
+                    role.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                    role.Share is { } share ? share.ToString("P1", CultureInfo.InvariantCulture) : "",
+                    role.Quality.Labelled == 0 ? "" : role.Quality.Accuracy is { } accuracy
+                        ? $"{F(accuracy)} ({role.Quality.Labelled:N0})"
+                        : $"MAE {F(role.Quality.MeanAbsoluteError)} ({role.Quality.Labelled:N0})",
+                    role.Agreement is { } agreed ? agreed.ToString("P1", CultureInfo.InvariantCulture) : "");
+        output.Console.Write(table);
     }
 
     static string F(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";

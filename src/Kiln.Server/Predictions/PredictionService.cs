@@ -15,7 +15,7 @@ namespace Kiln.Server.Predictions;
 /// Answers one prediction request: resolves the model, reads the rows against its schema, predicts, and then — for
 /// every outcome — counts the request in the metrics, writes its log line and hands the prediction to the feed.
 /// </summary>
-internal sealed class PredictionService(ModelHost host, PredictionFeed feed, PredictionMetrics metrics, ImageLimits imageLimits, ILogger<PredictionService> logger)
+internal sealed class PredictionService(ModelHost host, PredictionFeed feed, ShadowTraffic shadows, PredictionMetrics metrics, ImageLimits imageLimits, ILogger<PredictionService> logger)
 {
     const string UnknownModel = "(unknown)";
     const string CsvMediaType = "text/csv";
@@ -27,15 +27,16 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         {
             var reference = version is { } number ? new ModelReference(model, null, number) : ModelReference.Parse(model);
             outcome.Model = reference.Name;
-            var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            var route = await host.RouteAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            var served = route.Served;
             outcome.Served = served;
-            if (ImageRequest.Carries(context.Request)) return await PredictImagesAsync(served, reference.Alias, context, outcome).ConfigureAwait(false);
+            if (ImageRequest.Carries(context.Request)) return await PredictImagesAsync(route, reference.Alias, context, outcome).ConfigureAwait(false);
             served.EnsureTakes(ServedInputKind.Rows);
             var inputs = await ReadRowsAsync(context.Request, served.Schema, context.RequestAborted).ConfigureAwait(false);
             outcome.Rows = inputs.RowCount;
             var outputs = await served.PredictAsync(inputs).ConfigureAwait(false);
-            var id = Publish(served, reference.Alias, inputs, outputs, outcome);
-            return TypedResults.Ok(Response(id, served, outputs));
+            var id = Publish(route, reference.Alias, inputs, outputs, outcome);
+            return TypedResults.Ok(Response(id, route, outputs));
         }
         catch (Exception e) when (Problem(e, outcome) is { } problem)
         {
@@ -47,16 +48,20 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         }
     }
 
-    /// <summary>An image model's answer for the uploaded images, one per file, each naming its file.</summary>
-    async Task<IResult> PredictImagesAsync(ServedModel served, string? alias, HttpContext context, Outcome outcome)
+    /// <summary>
+    /// An image model's answer for the uploaded images, one per file, each naming its file. A shadow does not see
+    /// image requests: the log keeps each file's name, size and hash, not the pixels a shadow would need.
+    /// </summary>
+    async Task<IResult> PredictImagesAsync(ModelRoute route, string? alias, HttpContext context, Outcome outcome)
     {
+        var served = route.Served;
         served.EnsureTakes(ServedInputKind.Images);
         var uploads = await ImageRequest.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         var images = served.ReadImages(uploads, imageLimits);
         outcome.Rows = images.Count;
         var outputs = served.Predict(images);
-        var id = Publish(served, alias, images.Files, outputs, outcome);
-        return TypedResults.Ok(Response(id, served, outputs, images.Names));
+        var id = Publish(route with { Shadow = null }, alias, images.Files, outputs, outcome);
+        return TypedResults.Ok(Response(id, route, outputs, images.Names));
     }
 
     public async Task<IResult> PredictFileAsync(string model, HttpContext context)
@@ -66,7 +71,8 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         {
             var reference = ModelReference.Parse(model);
             outcome.Model = reference.Name;
-            var served = await host.ResolveAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            var route = await host.RouteAsync(reference, context.RequestAborted).ConfigureAwait(false);
+            var served = route.Served;
             outcome.Served = served;
             served.EnsureTakes(ServedInputKind.Rows);
             if (!context.Request.HasFormContentType)
@@ -80,11 +86,12 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             var inputs = CsvRows.Read(text, served.Schema, string.IsNullOrEmpty(file.FileName) ? "the uploaded file" : file.FileName);
             outcome.Rows = inputs.RowCount;
             var outputs = served.Predict(inputs);
-            var id = Publish(served, reference.Alias, inputs, outputs, outcome);
+            var id = Publish(route, reference.Alias, inputs, outputs, outcome);
             var answer = new StringWriter(CultureInfo.InvariantCulture);
             CsvWriter.Write(WithPredictions(inputs, outputs), answer);
             context.Response.Headers["Kiln-Model-Version"] = $"{served.Name}/{served.Version.ToString(CultureInfo.InvariantCulture)}";
             context.Response.Headers["Kiln-Prediction-Id"] = id;
+            if (RoleName(route.Role) is { } role) context.Response.Headers["Kiln-Serving-Role"] = role;
             return TypedResults.Text(answer.ToString(), CsvMediaType, Encoding.UTF8);
         }
         catch (Exception e) when (Problem(e, outcome) is { } problem)
@@ -126,7 +133,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         }
     }
 
-    static PredictionResponse Response(string id, ServedModel served, PredictionBatch outputs, IReadOnlyList<string>? files = null)
+    static PredictionResponse Response(string id, ModelRoute route, PredictionBatch outputs, IReadOnlyList<string>? files = null)
     {
         var rows = new RowPrediction[outputs.RowCount];
         var classes = outputs.Classes;
@@ -140,7 +147,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
             }
             rows[r] = new RowPrediction(outputs.Predictions.GetValue(r), outputs.Confidence(r), probabilities, files?[r]);
         }
-        return new PredictionResponse(served.Name, served.Version, id, rows);
+        return new PredictionResponse(route.Served.Name, route.Served.Version, id, rows, RoleName(route.Role));
     }
 
     /// <summary>The input rows followed by the prediction and, for classifiers, one <c>p(class)</c> column per class.</summary>
@@ -157,15 +164,24 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Pre
         return frame;
     }
 
-    /// <summary>Hands the answered request to the feed's listeners (the prediction log among them) and gives its id.</summary>
-    string Publish(ServedModel served, string? alias, Frame inputs, PredictionBatch outputs, Outcome outcome)
+    /// <summary>
+    /// Hands the answered request to the feed's listeners (the prediction log among them) and, when the deployment has
+    /// a shadow, to the shadow, which predicts it in the background; gives the request's id.
+    /// </summary>
+    string Publish(ModelRoute route, string? alias, Frame inputs, PredictionBatch outputs, Outcome outcome)
     {
         outcome.Status = StatusCodes.Status200OK;
         var id = ServedPrediction.NewId();
-        if (feed.HasListeners)
-            feed.Publish(new ServedPrediction(id, served.Name, served.Version, alias, outcome.Time, Stopwatch.GetElapsedTime(outcome.Started), inputs, outputs));
+        if (!feed.HasListeners && route.Shadow is null) return id;
+        var served = route.Served;
+        var answered = new ServedPrediction(id, served.Name, served.Version, alias, outcome.Time, Stopwatch.GetElapsedTime(outcome.Started), inputs, outputs) { Role = route.Role };
+        feed.Publish(answered);
+        if (route.Shadow is { } shadow) shadows.Offer(shadow, answered);
         return id;
     }
+
+    /// <summary>The role as the API writes it: <c>primary</c>, <c>canary</c>; null when no deployment routed the request.</summary>
+    public static string? RoleName(ServingRole? role) => role?.ToString().ToLowerInvariant();
 
     /// <summary>The problem details for an error the caller can act on; null for the rest, which the exception handler answers.</summary>
     IResult? Problem(Exception error, Outcome outcome)

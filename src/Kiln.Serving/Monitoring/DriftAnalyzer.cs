@@ -105,14 +105,17 @@ public static class DriftAnalyzer
         return new FeatureDrift(reference.Name, FeatureKind.Categorical, present + missing, missing, psi, null, chi, unseen, drifted);
     }
 
-    static LiveQuality Quality(IReadOnlyList<LoggedPrediction> predictions, IReadOnlyDictionary<(string, int), string> feedback, ReferenceProfile? reference)
+    /// <summary>Live quality of <paramref name="predictions"/> from feedback; a shadow's prediction is scored by the feedback on the answer it shadowed.</summary>
+    public static LiveQuality Quality(IReadOnlyList<LoggedPrediction> predictions, IReadOnlyDictionary<(string PredictionId, int Row), string> feedback, ReferenceProfile? reference)
     {
+        ArgumentNullException.ThrowIfNull(predictions);
+        ArgumentNullException.ThrowIfNull(feedback);
         long labelled = 0, right = 0, numeric = 0;
         double absolute = 0, squared = 0;
         foreach (var prediction in predictions)
             for (var row = 0; row < prediction.Outputs.Count; row++)
             {
-                if (!feedback.TryGetValue((prediction.Id, row), out var label)) continue;
+                if (!feedback.TryGetValue((prediction.ServedId ?? prediction.Id, row), out var label)) continue;
                 labelled++;
                 var output = prediction.Outputs[row];
                 if (output.Label is not null && string.Equals(output.Label, label, StringComparison.Ordinal)) right++;

@@ -17,6 +17,15 @@ public sealed record LoggedPrediction(
     IReadOnlyList<IReadOnlyDictionary<string, JsonElement>> Rows,
     IReadOnlyList<PredictedOutput> Outputs)
 {
+    /// <summary>The version's role in the model's deployment (primary, canary, shadow); null when the request bypassed it or there was none.</summary>
+    public ServingRole? Role { get; init; }
+
+    /// <summary>A shadow's prediction: the id of the answered request it shadowed, by which that request's feedback applies to it too.</summary>
+    public string? ServedId { get; init; }
+
+    /// <summary>A shadow's prediction: how many of its rows agreed with the answer that went out.</summary>
+    public int? AgreedRows { get; init; }
+
     /// <summary>An answered request as the log keeps it: each input row's values by column, and each row's label or number with its confidence.</summary>
     public static LoggedPrediction Of(ServedPrediction served)
     {
@@ -38,6 +47,11 @@ public sealed record LoggedPrediction(
                 ? new PredictedOutput(null, value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture))
                 : new PredictedOutput(Convert.ToString(value, CultureInfo.InvariantCulture), Confidence: outputs.Confidence(r));
         }
-        return new LoggedPrediction(served.Id, served.Model, served.Version, served.Time, served.Latency.TotalMilliseconds, rows, predicted);
+        return new LoggedPrediction(served.Id, served.Model, served.Version, served.Time, served.Latency.TotalMilliseconds, rows, predicted)
+        {
+            Role = served.Role,
+            ServedId = served.ServedId,
+            AgreedRows = served.AgreedRows,
+        };
     }
 }

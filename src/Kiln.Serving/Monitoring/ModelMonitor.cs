@@ -21,13 +21,29 @@ public sealed class ModelMonitor(TrackingStore tracking, string logFolder, Drift
         var predictions = PredictionLogReader.Predictions(logFolder, model, since).ToList();
         var feedback = PredictionLogReader.Feedback(logFolder, model);
         var versions = new List<VersionMonitoring>();
+        var answered = predictions.Count(p => p.Role != ServingRole.Shadow);
         foreach (var group in predictions.GroupBy(p => p.Version).OrderByDescending(g => g.Key))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (reference, source) = await ReferenceAsync(model, group.Key, cancellationToken).ConfigureAwait(false);
-            versions.Add(DriftAnalyzer.Analyze(group.Key, [.. group], reference, source, feedback, Thresholds));
+            versions.Add(DriftAnalyzer.Analyze(group.Key, [.. group], reference, source, feedback, Thresholds) with
+            {
+                Roles = [.. group.GroupBy(p => p.Role).OrderBy(g => g.Key ?? (ServingRole)int.MaxValue).Select(role => Traffic(role.Key, [.. role], answered, reference, feedback))],
+            });
         }
-        return new MonitoringReport(model, since, DateTimeOffset.UtcNow, versions);
+        var deployment = await tracking.Registry.GetDeploymentAsync(model, cancellationToken).ConfigureAwait(false);
+        return new MonitoringReport(model, since, DateTimeOffset.UtcNow, versions) { Deployment = deployment };
+    }
+
+    /// <summary>The requests one version logged in one role; <paramref name="answered"/> counts every request the model answered in the window.</summary>
+    static RoleTraffic Traffic(ServingRole? role, IReadOnlyList<LoggedPrediction> predictions, long answered, ReferenceProfile? reference,
+        IReadOnlyDictionary<(string, int), string> feedback)
+    {
+        var rows = predictions.Sum(p => (long)p.Outputs.Count);
+        var shadow = role == ServingRole.Shadow;
+        double? agreement = shadow && rows > 0 ? predictions.Sum(p => (long)(p.AgreedRows ?? 0)) / (double)rows : null;
+        double? share = shadow || answered == 0 ? null : predictions.Count / (double)answered;
+        return new RoleTraffic(role?.ToString().ToLowerInvariant() ?? "direct", predictions.Count, rows, share, agreement, DriftAnalyzer.Quality(predictions, feedback, reference));
     }
 
     async Task<(ReferenceProfile?, string)> ReferenceAsync(string model, int version, CancellationToken cancellationToken)

@@ -17,4 +17,7 @@ public sealed record VersionMonitoring(
     IReadOnlyList<string> Alerts)
 {
     public bool Alert => Alerts.Count > 0;
+
+    /// <summary>The version's traffic by role (primary, canary, shadow, direct), the roles it played in the window only.</summary>
+    public IReadOnlyList<RoleTraffic> Roles { get; init; } = [];
 }

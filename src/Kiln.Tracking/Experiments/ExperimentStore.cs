@@ -13,32 +13,31 @@ public sealed class ExperimentStore
     public async Task<Experiment> CreateAsync(string name, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
     {
         name = TrackingValidation.Required("experiment name", name, TrackingLimits.ExperimentName);
-        var tagRows = (tags ?? new Dictionary<string, string>()).Select(t => new ExperimentTagRow
+        var checkedTags = (tags ?? new Dictionary<string, string>()).Select(t =>
+            (Key: TrackingValidation.Key("tag", t.Key), Value: TrackingValidation.Length($"tag '{t.Key}' value", t.Value, TrackingLimits.ExperimentTagValue))).ToList();
+        var row = await _database.InTransactionAsync(async (context, cancellationToken) =>
         {
-            Key = TrackingValidation.Key("tag", t.Key),
-            Value = TrackingValidation.Length($"tag '{t.Key}' value", t.Value, TrackingLimits.ExperimentTagValue),
-        }).ToList();
-        await using var context = _database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ThrowIfNameTakenAsync(context, name, cancellationToken).ConfigureAwait(false);
-        var now = StoredNames.Millis(DateTimeOffset.UtcNow);
-        var row = new ExperimentRow
-        {
-            Name = name, ArtifactLocation = "", LifecycleStage = StoredNames.Of(LifecycleStage.Active),
-            CreationTime = now, LastUpdateTime = now, Tags = tagRows,
-        };
-        context.Experiments.Add(row);
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            row.ArtifactLocation = StoredNames.Text(row.ExperimentId);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
-        {
-            throw TrackingException.Exists($"an experiment named '{name}' already exists");
-        }
+            await ThrowIfNameTakenAsync(context, name, cancellationToken).ConfigureAwait(false);
+            var now = StoredNames.Millis(DateTimeOffset.UtcNow);
+            // fresh rows on every attempt: a retried transaction must not carry ids from the attempt that was rolled back
+            var row = new ExperimentRow
+            {
+                Name = name, ArtifactLocation = "", LifecycleStage = StoredNames.Of(LifecycleStage.Active),
+                CreationTime = now, LastUpdateTime = now, Tags = [.. checkedTags.Select(t => new ExperimentTagRow { Key = t.Key, Value = t.Value })],
+            };
+            context.Experiments.Add(row);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                row.ArtifactLocation = StoredNames.Text(row.ExperimentId);
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
+            {
+                throw TrackingException.Exists($"an experiment named '{name}' already exists");
+            }
+            return row;
+        }, cancellationToken).ConfigureAwait(false);
         return ToExperiment(row);
     }
 
@@ -101,22 +100,23 @@ public sealed class ExperimentStore
     public async Task RenameAsync(long id, string newName, CancellationToken cancellationToken = default)
     {
         newName = TrackingValidation.Required("experiment name", newName, TrackingLimits.ExperimentName);
-        await using var context = _database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await FindAsync(context, id, cancellationToken).ConfigureAwait(false);
-        if (row.Name == newName) return;
-        await ThrowIfNameTakenAsync(context, newName, cancellationToken).ConfigureAwait(false);
-        row.Name = newName;
-        row.LastUpdateTime = StoredNames.Millis(DateTimeOffset.UtcNow);
-        try
+        await _database.InTransactionAsync(async (context, cancellationToken) =>
         {
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
-        {
-            throw TrackingException.Exists($"an experiment named '{newName}' already exists");
-        }
+            var row = await FindAsync(context, id, cancellationToken).ConfigureAwait(false);
+            if (row.Name == newName) return 0;
+            await ThrowIfNameTakenAsync(context, newName, cancellationToken).ConfigureAwait(false);
+            row.Name = newName;
+            row.LastUpdateTime = StoredNames.Millis(DateTimeOffset.UtcNow);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsConflict(e))
+            {
+                throw TrackingException.Exists($"an experiment named '{newName}' already exists");
+            }
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SetTagAsync(long id, string key, string value, CancellationToken cancellationToken = default)
@@ -136,21 +136,22 @@ public sealed class ExperimentStore
 
     async Task SetLifecycleAsync(long id, LifecycleStage stage, CancellationToken cancellationToken)
     {
-        await using var context = _database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await FindAsync(context, id, cancellationToken).ConfigureAwait(false);
-        var now = StoredNames.Millis(DateTimeOffset.UtcNow);
-        var (from, to) = (StoredNames.Of(stage == LifecycleStage.Active ? LifecycleStage.Deleted : LifecycleStage.Active), StoredNames.Of(stage));
-        if (row.LifecycleStage != from)
-            throw new TrackingException(TrackingErrorCode.InvalidState, $"experiment {id} ('{row.Name}') is already {to}");
-        row.LifecycleStage = to;
-        row.LastUpdateTime = now;
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        long? deletedTime = stage == LifecycleStage.Deleted ? now : null;
-        await context.Runs.Where(r => r.ExperimentId == id && r.LifecycleStage == from)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LifecycleStage, to).SetProperty(r => r.DeletedTime, deletedTime), cancellationToken)
-            .ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.InTransactionAsync(async (context, cancellationToken) =>
+        {
+            var row = await FindAsync(context, id, cancellationToken).ConfigureAwait(false);
+            var now = StoredNames.Millis(DateTimeOffset.UtcNow);
+            var (from, to) = (StoredNames.Of(stage == LifecycleStage.Active ? LifecycleStage.Deleted : LifecycleStage.Active), StoredNames.Of(stage));
+            if (row.LifecycleStage != from)
+                throw new TrackingException(TrackingErrorCode.InvalidState, $"experiment {id} ('{row.Name}') is already {to}");
+            row.LifecycleStage = to;
+            row.LastUpdateTime = now;
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            long? deletedTime = stage == LifecycleStage.Deleted ? now : null;
+            await context.Runs.Where(r => r.ExperimentId == id && r.LifecycleStage == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LifecycleStage, to).SetProperty(r => r.DeletedTime, deletedTime), cancellationToken)
+                .ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     static async Task<ExperimentRow> FindAsync(TrackingContext context, long id, CancellationToken cancellationToken) =>

@@ -76,18 +76,16 @@ public sealed class ModelRegistry
         return await GetModelAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the model with all its versions, tags and aliases, then the registry's copies of its packages.</summary>
+    /// <summary>Deletes the model with all its versions, tags, aliases and its deployment, then the registry's copies of its packages.</summary>
     public async Task DeleteModelAsync(string name, CancellationToken cancellationToken = default)
     {
-        List<string> locations;
-        await using (var context = _database.CreateContext())
+        var locations = await _database.InTransactionAsync(async (context, token) =>
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await FindModelAsync(context, name, tracking: false, cancellationToken).ConfigureAwait(false);
-            locations = await context.ModelVersions.Where(v => v.Name == name).Select(v => v.StorageLocation).ToListAsync(cancellationToken).ConfigureAwait(false);
-            await context.RegisteredModels.Where(m => m.Name == name).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            await FindModelAsync(context, name, tracking: false, token).ConfigureAwait(false);
+            var stored = await context.ModelVersions.Where(v => v.Name == name).Select(v => v.StorageLocation).ToListAsync(token).ConfigureAwait(false);
+            await context.RegisteredModels.Where(m => m.Name == name).ExecuteDeleteAsync(token).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var location in locations) await DeleteCopyAsync(location).ConfigureAwait(false);
     }
 
@@ -178,15 +176,13 @@ public sealed class ModelRegistry
     /// <summary>Deletes one version (its aliases go with it), then the registry's copy of its package.</summary>
     public async Task DeleteVersionAsync(string name, int version, CancellationToken cancellationToken = default)
     {
-        string location;
-        await using (var context = _database.CreateContext())
+        var location = await _database.InTransactionAsync(async (context, token) =>
         {
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            location = (await LoadVersionAsync(context, name, version, cancellationToken).ConfigureAwait(false)).StorageLocation;
-            await context.ModelVersions.Where(v => v.Name == name && v.Version == version).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-            await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, Now()), cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
+            var stored = (await LoadVersionAsync(context, name, version, token).ConfigureAwait(false)).StorageLocation;
+            await context.ModelVersions.Where(v => v.Name == name && v.Version == version).ExecuteDeleteAsync(token).ConfigureAwait(false);
+            await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, Now()), token).ConfigureAwait(false);
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
         await DeleteCopyAsync(location).ConfigureAwait(false);
     }
 
@@ -195,11 +191,12 @@ public sealed class ModelRegistry
     {
         alias = TrackingValidation.Alias(alias);
         TrackingValidation.Version(version);
-        await using var context = _database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await LoadVersionAsync(context, name, version, cancellationToken).ConfigureAwait(false);
-        await UpsertAliasAsync(context, name, alias, version, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.InTransactionAsync(async (context, token) =>
+        {
+            await LoadVersionAsync(context, name, version, token).ConfigureAwait(false);
+            await UpsertAliasAsync(context, name, alias, version, token).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAliasAsync(string name, string alias, CancellationToken cancellationToken = default)
@@ -209,6 +206,78 @@ public sealed class ModelRegistry
         if (await context.ModelAliases.Where(a => a.Name == name && a.Alias == alias).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 0)
             throw TrackingException.NotFound($"registered model '{name}' has no alias '{alias}'");
     }
+
+    /// <summary>The model's deployment, or null when it has none (its bare name then serves <c>champion</c>, else the latest version).</summary>
+    public async Task<ModelDeployment?> GetDeploymentAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        await FindModelAsync(context, name, tracking: false, cancellationToken).ConfigureAwait(false);
+        var row = await context.ModelDeployments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ToDeployment(row);
+    }
+
+    /// <summary>Every model's deployment, by model name; models without one are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, ModelDeployment>> ListDeploymentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        var rows = await context.ModelDeployments.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Name, ToDeployment, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Sets the model's deployment, replacing any other, in one transaction: a reader sees the old deployment or the
+    /// new one. Every alias it names must exist; the canary's weight is 1–99 per cent; canary and shadow differ from the primary.
+    /// </summary>
+    public async Task<ModelDeployment> SetDeploymentAsync(string name, ModelDeployment deployment, CancellationToken cancellationToken = default)
+    {
+        var wanted = CheckedDeployment(deployment);
+        await DatabaseErrors.RetryOnConflictAsync(() => _database.InTransactionAsync(async (context, cancellationToken) =>
+        {
+            var now = Now();
+            // touching the model's row first locks it, so the aliases read below stay as they are until commit
+            if (await context.RegisteredModels.Where(m => m.Name == name).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastUpdatedTime, now), cancellationToken).ConfigureAwait(false) == 0)
+                throw NotRegistered(name);
+            var aliases = await context.ModelAliases.AsNoTracking().Where(a => a.Name == name).Select(a => a.Alias).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (what, alias) in new[] { ("primary alias", wanted.PrimaryAlias), ("canary alias", wanted.CanaryAlias), ("shadow alias", wanted.ShadowAlias) })
+                if (alias is not null && !aliases.Contains(alias))
+                    throw TrackingException.Invalid($"{what} '{alias}' is not an alias of '{name}'; "
+                        + (aliases.Count == 0 ? "it has no aliases yet (kiln registry alias NAME ALIAS VERSION)" : $"its aliases: {string.Join(", ", aliases.Order(StringComparer.Ordinal))}"));
+            var row = await context.ModelDeployments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken).ConfigureAwait(false);
+            if (row is null) context.ModelDeployments.Add(row = new ModelDeploymentRow { Name = name, PrimaryAlias = wanted.PrimaryAlias });
+            (row.PrimaryAlias, row.CanaryAlias, row.CanaryWeight, row.ShadowAlias, row.LastUpdatedTime) =
+                (wanted.PrimaryAlias, wanted.CanaryAlias, wanted.CanaryWeight, wanted.ShadowAlias, now);
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
+        }, cancellationToken)).ConfigureAwait(false);
+        return wanted;
+    }
+
+    /// <summary>Removes the model's deployment: its bare name serves <c>champion</c>, else the latest version, again.</summary>
+    public async Task DeleteDeploymentAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var context = _database.CreateContext();
+        await FindModelAsync(context, name, tracking: false, cancellationToken).ConfigureAwait(false);
+        if (await context.ModelDeployments.Where(d => d.Name == name).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) == 0)
+            throw TrackingException.NotFound($"registered model '{name}' has no deployment");
+    }
+
+    /// <summary>The deployment with its aliases checked for form, and its weight for range, before the database is asked.</summary>
+    static ModelDeployment CheckedDeployment(ModelDeployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        var primary = TrackingValidation.Alias(deployment.PrimaryAlias, "primary alias");
+        var canary = deployment.CanaryAlias is null ? null : TrackingValidation.Alias(deployment.CanaryAlias, "canary alias");
+        var shadow = deployment.ShadowAlias is null ? null : TrackingValidation.Alias(deployment.ShadowAlias, "shadow alias");
+        if (canary is null && deployment.CanaryWeight != 0)
+            throw TrackingException.Invalid($"canary weight {deployment.CanaryWeight} % is given without a canary alias");
+        if (canary is not null && deployment.CanaryWeight is < ModelDeployment.MinimumCanaryWeight or > ModelDeployment.MaximumCanaryWeight)
+            throw TrackingException.Invalid($"canary weight {deployment.CanaryWeight} % is outside {ModelDeployment.MinimumCanaryWeight}–{ModelDeployment.MaximumCanaryWeight} %: it is the canary's share of requests");
+        if (canary == primary) throw TrackingException.Invalid($"canary alias '{canary}' is the primary alias too; a canary must be another alias");
+        if (shadow == primary) throw TrackingException.Invalid($"shadow alias '{shadow}' is the primary alias too; a shadow must be another alias");
+        return new ModelDeployment(primary, canary, canary is null ? 0 : deployment.CanaryWeight, shadow);
+    }
+
+    static ModelDeployment ToDeployment(ModelDeploymentRow row) => new(row.PrimaryAlias, row.CanaryAlias, row.CanaryWeight, row.ShadowAlias);
 
     /// <summary>Reads the registry's copy of a version's model package.</summary>
     public async Task<Stream> OpenPackageAsync(string name, int version, CancellationToken cancellationToken = default)
@@ -225,7 +294,7 @@ public sealed class ModelRegistry
         name = ModelName(name);
         var description = Description(source.Description);
         var tags = (source.Tags ?? new Dictionary<string, string>()).Select(t => RegistryTag(t.Key, t.Value)).ToList();
-        var aliases = (source.Aliases ?? []).Select(TrackingValidation.Alias).Distinct().ToList();
+        var aliases = (source.Aliases ?? []).Select(a => TrackingValidation.Alias(a)).Distinct().ToList();
         var (origin, fileName, open) = source.SourceUri is { } uri
             ? await ReferenceOfAsync(uri, source.RunId, cancellationToken).ConfigureAwait(false)
             : await SourceOfAsync(source, cancellationToken).ConfigureAwait(false);
@@ -240,10 +309,9 @@ public sealed class ModelRegistry
         if (open is not null) await CopyCheckedPackageAsync(open, origin, location, cancellationToken).ConfigureAwait(false);
         try
         {
-            var version = await DatabaseErrors.RetryOnConflictAsync(async () =>
+            // a retried registration first looks for its own version: a commit that failed may have gone through
+            var version = await DatabaseErrors.RetryOnConflictAsync(() => _database.InTransactionAsync(async (context, cancellationToken) =>
             {
-                await using var context = _database.CreateContext();
-                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 if (createModel && !await context.RegisteredModels.AnyAsync(m => m.Name == name, cancellationToken).ConfigureAwait(false))
                 {
                     context.RegisteredModels.Add(NewModelRow(name, null, null));
@@ -264,9 +332,13 @@ public sealed class ModelRegistry
                 });
                 await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var alias in aliases) await UpsertAliasAsync(context, name, alias, number, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return number;
-            }).ConfigureAwait(false);
+            }, cancellationToken, location.Length == 0 ? null : async (context, cancellationToken) =>
+            {
+                var written = await context.ModelVersions.Where(v => v.Name == name && v.StorageLocation == location).Select(v => (int?)v.Version)
+                    .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+                return (written is not null, written ?? 0);
+            })).ConfigureAwait(false);
             return await GetVersionAsync(name, version, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -170,10 +170,8 @@ public sealed class RunStore
             TrackingValidation.Key("tag", key);
             TagValue(key, value);
         }
-        await DatabaseErrors.RetryOnConflictAsync(async () =>
+        await DatabaseErrors.RetryOnConflictAsync(() => _database.InTransactionAsync(async (context, cancellationToken) =>
         {
-            await using var context = _database.CreateContext();
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var run = await context.Runs.FirstOrDefaultAsync(r => r.RunId == runId, cancellationToken).ConfigureAwait(false)
                 ?? throw TrackingException.NotFound($"run '{runId}' does not exist");
             RequireActive(run);
@@ -189,9 +187,8 @@ public sealed class RunStore
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             foreach (var latest in metricRows.GroupBy(m => m.Key).Select(g => g.MaxBy(m => (m.Step, m.Timestamp, m.IsNan ? double.NaN : m.Value))!))
                 await UpsertLatestAsync(context, latest, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return 0;
-        }).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default)

@@ -22,6 +22,7 @@ abstract class TrackingContext(DbContextOptions options) : DbContext(options)
     public DbSet<ModelVersionRow> ModelVersions => Set<ModelVersionRow>();
     public DbSet<ModelVersionTagRow> ModelVersionTags => Set<ModelVersionTagRow>();
     public DbSet<ModelAliasRow> ModelAliases => Set<ModelAliasRow>();
+    public DbSet<ModelDeploymentRow> ModelDeployments => Set<ModelDeploymentRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -128,6 +129,16 @@ abstract class TrackingContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Alias).HasMaxLength(TrackingLimits.Alias);
             // an alias goes with the version it names: deleting the version removes it
             e.HasOne<ModelVersionRow>().WithMany().HasForeignKey(a => new { a.Name, a.Version }).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ModelDeploymentRow>(e =>
+        {
+            e.ToTable("model_deployments");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.PrimaryAlias).HasMaxLength(TrackingLimits.Alias);
+            e.Property(x => x.CanaryAlias).HasMaxLength(TrackingLimits.Alias);
+            e.Property(x => x.ShadowAlias).HasMaxLength(TrackingLimits.Alias);
+            // the deployment goes with its model
+            e.HasOne<RegisteredModelRow>().WithOne().HasForeignKey<ModelDeploymentRow>(d => d.Name).OnDelete(DeleteBehavior.Cascade);
         });
 
         foreach (var entity in model.Model.GetEntityTypes())

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kiln.Tracking.Storage;
 
@@ -25,7 +26,38 @@ sealed class TrackingDatabase
         ? new SqliteTrackingContext((DbContextOptions<SqliteTrackingContext>)_options)
         : new PostgresTrackingContext((DbContextOptions<PostgresTrackingContext>)_options);
 
-    public static async Task<TrackingDatabase> OpenAsync(TrackingConnection connection, IReadOnlyList<IInterceptor> interceptors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on a fresh context and commits it. On PostgreSQL, when the
+    /// connection drops (a restarted server leaves every pooled connection broken), the whole transaction runs again
+    /// on a new context; <paramref name="verifySucceeded"/>, when given, first tells whether a commit that failed
+    /// went through after all, so that work which is not idempotent is not done twice.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<TrackingContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken,
+        Func<TrackingContext, CancellationToken, Task<(bool Succeeded, T Result)>>? verifySucceeded = null)
+    {
+        await using var owner = CreateContext();
+        var strategy = owner.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(work,
+            async (_, attempt, token) =>
+            {
+                await using var context = CreateContext();
+                await using var transaction = await context.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                var result = await attempt(context, token).ConfigureAwait(false);
+                await transaction.CommitAsync(token).ConfigureAwait(false);
+                return result;
+            },
+            verifySucceeded is null ? null : async (_, _, token) =>
+            {
+                await using var context = CreateContext();
+                var (succeeded, result) = await verifySucceeded(context, token).ConfigureAwait(false);
+                return new ExecutionResult<T>(succeeded, result);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <param name="maxRetries">PostgreSQL: how often a call that failed on a transient error is tried again (see <see cref="TrackingOptions.MaxRetries"/>).</param>
+    public static async Task<TrackingDatabase> OpenAsync(TrackingConnection connection, IReadOnlyList<IInterceptor> interceptors, CancellationToken cancellationToken,
+        int maxRetries = TrackingOptions.DefaultMaxRetries)
     {
         DbContextOptions options;
         if (connection.Provider == TrackingProvider.Sqlite)
@@ -35,7 +67,9 @@ sealed class TrackingDatabase
             options = new DbContextOptionsBuilder<SqliteTrackingContext>().UseSqlite(connection.ConnectionString).AddInterceptors(interceptors).Options;
         }
         else
-            options = new DbContextOptionsBuilder<PostgresTrackingContext>().UseNpgsql(connection.ConnectionString).AddInterceptors(interceptors).Options;
+            options = new DbContextOptionsBuilder<PostgresTrackingContext>()
+                .UseNpgsql(connection.ConnectionString, npgsql => { if (maxRetries > 0) npgsql.EnableRetryOnFailure(maxRetries); })
+                .AddInterceptors(interceptors).Options;
 
         var database = new TrackingDatabase(connection, options);
         await using var context = database.CreateContext();

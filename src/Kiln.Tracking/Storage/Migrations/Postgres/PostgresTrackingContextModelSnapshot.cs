@@ -16,7 +16,7 @@ namespace Kiln.Tracking.Storage.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.4")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -180,6 +180,41 @@ namespace Kiln.Tracking.Storage.Migrations.Postgres
                     b.HasIndex("Name", "Version");
 
                     b.ToTable("registered_model_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Kiln.Tracking.Storage.ModelDeploymentRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("CanaryAlias")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("canary_alias");
+
+                    b.Property<int>("CanaryWeight")
+                        .HasColumnType("integer")
+                        .HasColumnName("canary_weight");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_updated_time");
+
+                    b.Property<string>("PrimaryAlias")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("primary_alias");
+
+                    b.Property<string>("ShadowAlias")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("shadow_alias");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("model_deployments", (string)null);
                 });
 
             modelBuilder.Entity("Kiln.Tracking.Storage.ModelVersionRow", b =>
@@ -473,6 +508,15 @@ namespace Kiln.Tracking.Storage.Migrations.Postgres
                     b.HasOne("Kiln.Tracking.Storage.ModelVersionRow", null)
                         .WithMany()
                         .HasForeignKey("Name", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiln.Tracking.Storage.ModelDeploymentRow", b =>
+                {
+                    b.HasOne("Kiln.Tracking.Storage.RegisteredModelRow", null)
+                        .WithOne()
+                        .HasForeignKey("Kiln.Tracking.Storage.ModelDeploymentRow", "Name")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -14,7 +14,7 @@ namespace Kiln.Tracking.Storage.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Kiln.Tracking.Storage.ExperimentRow", b =>
                 {
@@ -171,6 +171,41 @@ namespace Kiln.Tracking.Storage.Migrations.Sqlite
                     b.HasIndex("Name", "Version");
 
                     b.ToTable("registered_model_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("Kiln.Tracking.Storage.ModelDeploymentRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("CanaryAlias")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("canary_alias");
+
+                    b.Property<int>("CanaryWeight")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canary_weight");
+
+                    b.Property<long>("LastUpdatedTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_updated_time");
+
+                    b.Property<string>("PrimaryAlias")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_alias");
+
+                    b.Property<string>("ShadowAlias")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shadow_alias");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("model_deployments", (string)null);
                 });
 
             modelBuilder.Entity("Kiln.Tracking.Storage.ModelVersionRow", b =>
@@ -464,6 +499,15 @@ namespace Kiln.Tracking.Storage.Migrations.Sqlite
                     b.HasOne("Kiln.Tracking.Storage.ModelVersionRow", null)
                         .WithMany()
                         .HasForeignKey("Name", "Version")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiln.Tracking.Storage.ModelDeploymentRow", b =>
+                {
+                    b.HasOne("Kiln.Tracking.Storage.RegisteredModelRow", null)
+                        .WithOne()
+                        .HasForeignKey("Kiln.Tracking.Storage.ModelDeploymentRow", "Name")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

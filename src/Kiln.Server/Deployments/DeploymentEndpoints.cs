@@ -1,0 +1,104 @@
+using Kiln.Serving;
+using Kiln.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kiln.Server.Deployments;
+
+/// <summary>
+/// <c>GET|PUT|DELETE /api/models/{name}/deployment</c>: how a model's bare name splits its requests between a primary
+/// and a canary alias, and which alias shadows them. A change is served at once by this server, and by others at
+/// their next reading of the registry.
+/// </summary>
+public static class DeploymentEndpoints
+{
+    public static IEndpointRouteBuilder MapDeploymentEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var deployment = endpoints.MapGroup("/api/models/{name}/deployment").WithTags("Deployments");
+        deployment.MapGet("/", Get)
+            .WithName("GetModelDeployment")
+            .WithSummary("The model's deployment: primary alias, canary alias and weight, shadow alias, and the versions they serve");
+        deployment.MapPut("/", Put)
+            .WithName("SetModelDeployment")
+            .WithSummary("Set the model's deployment: {\"primary\": \"champion\", \"canary\": \"challenger\", \"canaryWeight\": 10, \"shadow\": \"candidate\"}");
+        deployment.MapDelete("/", Delete)
+            .WithName("DeleteModelDeployment")
+            .WithSummary("Remove the model's deployment: its bare name serves champion, else the latest version, again");
+        return endpoints;
+    }
+
+    static async Task<Results<Ok<DeploymentResponse>, ProblemHttpResult>> Get(string name, ModelRegistry registry, ModelHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deployment = await registry.GetDeploymentAsync(name, cancellationToken);
+            return deployment is null
+                ? NotFound($"registered model '{name}' has no deployment; its bare name serves champion, else the latest version")
+                : TypedResults.Ok(Response(name, deployment, host));
+        }
+        catch (TrackingException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    static async Task<Results<Ok<DeploymentResponse>, ProblemHttpResult>> Put(string name, DeploymentRequest? request, ModelRegistry registry, ModelHost host, CancellationToken cancellationToken)
+    {
+        if (request is null) return Invalid("body", "body is missing; give {\"primary\": ALIAS} and optionally canary, canaryWeight and shadow");
+        if (request.Canary is not null && request.CanaryWeight is null)
+            return Invalid("canaryWeight", "canaryWeight is missing: give the canary's share of requests, 1–99 per cent");
+        try
+        {
+            var deployment = await registry.SetDeploymentAsync(name, new ModelDeployment(request.Primary!, request.Canary, request.CanaryWeight ?? 0, request.Shadow), cancellationToken);
+            await host.RefreshAsync(cancellationToken);
+            return TypedResults.Ok(Response(name, deployment, host));
+        }
+        catch (TrackingException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> Delete(string name, ModelRegistry registry, ModelHost host, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await registry.DeleteDeploymentAsync(name, cancellationToken);
+            await host.RefreshAsync(cancellationToken);
+            return TypedResults.NoContent();
+        }
+        catch (TrackingException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    static DeploymentResponse Response(string name, ModelDeployment deployment, ModelHost host)
+    {
+        var served = host.Models.FirstOrDefault(m => m.Name == name)?.Deployment;
+        // versions are told only when the server serves this very deployment
+        if (served is not null && served.Deployment != deployment) served = null;
+        return new DeploymentResponse(name, deployment.PrimaryAlias, deployment.CanaryAlias, deployment.CanaryWeight, deployment.ShadowAlias,
+            served?.Primary.Version, served?.Canary?.Version, served?.Shadow?.Version);
+    }
+
+    static ProblemHttpResult Problem(TrackingException e) =>
+        e.Code == TrackingErrorCode.ResourceDoesNotExist ? NotFound(e.Message) : Invalid(FieldOf(e.Message), e.Message);
+
+    /// <summary>The request field a registry message is about, from the words it starts with.</summary>
+    static string FieldOf(string message)
+    {
+        foreach (var (words, field) in new[] { ("canary weight", "canaryWeight"), ("canary alias", "canary"), ("shadow alias", "shadow"), ("primary alias", "primary") })
+            if (message.Replace("invalid ", "", StringComparison.Ordinal).StartsWith(words, StringComparison.Ordinal)) return field;
+        return "body";
+    }
+
+    static ProblemHttpResult Invalid(string field, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment",
+            extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
