@@ -77,6 +77,7 @@ public static class KilnServer
         builder.Services.AddSingleton(services => new PredictionFeed(services.GetServices<IPredictionListener>(), logger: services.GetService<ILogger<PredictionFeed>>()));
         builder.Services.AddSingleton<PredictionMetrics>();
         builder.Services.AddSingleton<PredictionService>();
+        builder.Services.AddSingleton<ModelAccessFilter>();
         builder.Services.AddHostedService<ModelHostService>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PredictionJsonContext.Default));
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxRequestBodyBytes);
@@ -105,9 +106,9 @@ public static class KilnServer
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMlflowApi();
-        app.MapPredictionEndpoints();
+        app.MapPredictionEndpoints(options.RequireApiKey);
         app.MapMetricsEndpoints();
-        app.MapMonitoringEndpoints();
+        app.MapMonitoringEndpoints(options.RequireApiKey);
         app.MapAccountEndpoints();
         app.MapDatasetEndpoints();
         app.MapKilnWeb();

@@ -17,10 +17,12 @@ public static class PredictionEndpoints
     /// <summary>The request-timeout policy of the prediction endpoints (<see cref="ServerOptions.RequestTimeout"/>).</summary>
     public const string TimeoutPolicy = "predictions";
 
-    public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the endpoints; with <paramref name="requireApiKey"/> each needs an API key or a signed-in session (<see cref="ModelAccessFilter"/>).</summary>
+    public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints, bool requireApiKey = false)
     {
         var models = endpoints.MapGroup("/api/models").WithTags("Predictions");
         models.WithRequestTimeout(TimeoutPolicy);
+        if (requireApiKey) ModelAccessFilter.Require(models);
         models.MapGet("/", List)
             .WithName("ListServedModels")
             .WithSummary("The served models: versions, aliases, and each version's input schema and classes");
@@ -49,9 +51,16 @@ public static class PredictionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    static Ok<IReadOnlyList<ServedModelSummary>> List(ModelHost host) =>
-        TypedResults.Ok<IReadOnlyList<ServedModelSummary>>([.. host.Models.Select(m => new ServedModelSummary(
-            m.Name, m.DefaultVersion, m.Aliases,
-            [.. m.Versions.Select(v => new ServedVersionSummary(v.Version, v.Estimator, v.Task,
-                [.. v.Schema.Columns.Select(c => new InputField(c.Name, c.Type.Name()))], v.Classes))]))]);
+    static async Task<Ok<IReadOnlyList<ServedModelSummary>>> List(ModelHost host, ModelAccessFilter access, HttpContext context)
+    {
+        var shown = new List<ServedModelSummary>();
+        foreach (var m in host.Models)
+        {
+            if (!await access.MaySeeAsync(context, m.Name)) continue;
+            shown.Add(new ServedModelSummary(m.Name, m.DefaultVersion, m.Aliases,
+                [.. m.Versions.Select(v => new ServedVersionSummary(v.Version, v.Estimator, v.Task,
+                    [.. v.Schema.Columns.Select(c => new InputField(c.Name, c.Type.Name()))], v.Classes))]));
+        }
+        return TypedResults.Ok<IReadOnlyList<ServedModelSummary>>(shown);
+    }
 }

@@ -7,9 +7,10 @@ namespace Kiln.Server.Web.Shared;
 /// <summary>
 /// What the platform changes in the registry on a user's behalf — registering a run's model, pointing an alias,
 /// deploying a version — each checked against <see cref="PlatformAccess.CanChange"/> first. A model registered from
-/// the platform carries its owner's id.
+/// the platform carries its owner's id. After each change the model host reads the registry again, so the prediction
+/// endpoint answers with the change at once rather than at its next poll.
 /// </summary>
-public sealed class ModelChanges(TrackingStore tracking)
+public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
 {
     /// <summary>The alias the prediction endpoint <c>/api/models/{name}/predict</c> answers with.</summary>
     public const string DeployedAlias = ModelReference.DefaultAlias;
@@ -35,6 +36,7 @@ public sealed class ModelChanges(TrackingStore tracking)
                 Tags = new Dictionary<string, string> { [PlatformAccess.OwnerTag] = owner },
             }, cancellationToken).ConfigureAwait(false);
             if (existing is null) await tracking.Registry.SetModelTagAsync(name, PlatformAccess.OwnerTag, owner, cancellationToken).ConfigureAwait(false);
+            await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
             return version;
         }
         catch (TrackingException e) when (e.Code is TrackingErrorCode.InvalidParameterValue or TrackingErrorCode.ResourceDoesNotExist)
@@ -50,6 +52,7 @@ public sealed class ModelChanges(TrackingStore tracking)
         try
         {
             await tracking.Registry.SetAliasAsync(name, (alias ?? "").Trim(), version, cancellationToken).ConfigureAwait(false);
+            await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TrackingException e) when (e.Code is TrackingErrorCode.InvalidParameterValue or TrackingErrorCode.ResourceDoesNotExist)
         {
@@ -63,6 +66,7 @@ public sealed class ModelChanges(TrackingStore tracking)
         try
         {
             await tracking.Registry.DeleteAliasAsync(name, alias, cancellationToken).ConfigureAwait(false);
+            await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TrackingException e) when (e.Code == TrackingErrorCode.ResourceDoesNotExist)
         {
