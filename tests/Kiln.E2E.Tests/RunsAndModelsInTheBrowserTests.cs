@@ -12,6 +12,14 @@ public class RunsAndModelsInTheBrowserTests
 {
     const string Password = "Kiln-e2e-1";
 
+    /// <summary>The elements that reach past the screen's right edge outside any scrolling box: what to fix when a page is too wide.</summary>
+    const string WiderThanTheScreen = """
+        [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                && !(function (n) { for (n = n.parentElement; n; n = n.parentElement) if (getComputedStyle(n).overflowX !== 'visible') return true; return false; })(e))
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')).join(', ')
+        """;
+
     /// <summary>A finished run of a tree on x (below 10 "low", above it "high"), as <c>kiln train</c> records one, with a loss per epoch to chart.</summary>
     static async Task RecordTrainingAsync(BrowserPlatform platform, string name, int maxDepth, double accuracy)
     {
@@ -87,5 +95,19 @@ public class RunsAndModelsInTheBrowserTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Version 1" })).ToBeVisibleAsync();
         await Expect(page.Locator("#version-1")).ToContainTextAsync("1 logged requests");
         await BrowserPlatform.ScreenshotAsync(page, "14-monitoring");
+
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (address, heading, picture) in new[]
+        {
+            ("/runs", "Runs", "15-phone-runs"), ("/models/trees", "trees", "16-phone-model"), ("/models/trees/monitoring", "Monitoring of trees", "17-phone-monitoring"),
+        })
+        {
+            await page.GotoAsync(address);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await BrowserPlatform.WaitUntilInteractiveAsync(page);
+            var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{address} is wider than a phone's screen because of: {await page.EvaluateAsync<string>(WiderThanTheScreen)}");
+            await BrowserPlatform.ScreenshotAsync(page, picture);
+        }
     }
 }
