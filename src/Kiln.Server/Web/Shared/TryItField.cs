@@ -33,7 +33,7 @@ public sealed record TryItField(string Name, DataType Type, IReadOnlyList<string
         return [.. served.Schema.Columns.Select(c => Of(c.Name, c.Type, features.GetValueOrDefault(c.Name)))];
     }
 
-    static TryItField Of(string name, DataType type, FeatureReference? feature)
+    internal static TryItField Of(string name, DataType type, FeatureReference? feature)
     {
         if (feature?.Categories is { Count: > 0 } categories && type is DataType.String or DataType.Bool)
         {
