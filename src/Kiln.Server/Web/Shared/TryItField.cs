@@ -35,10 +35,11 @@ public sealed record TryItField(string Name, DataType Type, IReadOnlyList<string
 
     internal static TryItField Of(string name, DataType type, FeatureReference? feature)
     {
-        if (feature?.Categories is { Count: > 0 } categories && type is DataType.String or DataType.Bool)
+        // a yes/no feature is a check box, so only text gets a list
+        if (feature?.Categories is { Count: > 0 } categories && type == DataType.String)
         {
             var ordered = categories.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key).ToList();
-            return new TryItField(name, type, ordered, type == DataType.Bool ? bool.TryParse(ordered[0], out var flag) && flag : ordered[0]);
+            return new TryItField(name, type, ordered, ordered[0]);
         }
         if (type is DataType.Float64 or DataType.Int64 && feature?.Sample is { Length: > 0 } sample)
         {
