@@ -64,6 +64,27 @@ public class RunsPagesTests
     }
 
     [Fact]
+    public async Task A_runs_charts_and_report_are_shown_on_its_page_and_served_sandboxed()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.8);
+        await server.Tracking.Runs.LogArtifactAsync(run.Id, "report/index.html", new MemoryStream(Encoding.UTF8.GetBytes("<h1>Which model?</h1><script>alert(1)</script>")));
+        await server.Tracking.Runs.LogArtifactAsync(run.Id, "report/roc.svg", new MemoryStream(Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")));
+
+        var html = await ada.Client.GetStringAsync($"/runs/{run.Id}");
+        var frame = html[html.IndexOf("<iframe", StringComparison.Ordinal)..];
+        frame = frame[..frame.IndexOf('>')];
+        Assert.Contains($"src=\"/api/runs/{run.Id}/artifacts/report/index.html\"", frame);
+        Assert.Matches(" sandbox( |=\"\"|>|$)", frame);
+        Assert.Contains($"<img src=\"/api/runs/{run.Id}/artifacts/report/roc.svg\"", html);
+        var report = await ada.Client.GetAsync($"/api/runs/{run.Id}/artifacts/report/index.html");
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("sandbox", report.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("image/svg+xml", (await ada.Client.GetAsync($"/api/runs/{run.Id}/artifacts/report/roc.svg")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Another_users_run_and_its_artifacts_answer_404()
     {
         await using var server = await RunningServer.StartAsync();
