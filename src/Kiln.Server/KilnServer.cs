@@ -81,6 +81,7 @@ public static class KilnServer
         builder.Services.AddSingleton<PredictionMetrics>();
         builder.Services.AddSingleton(options.Images);
         builder.Services.AddSingleton<PredictionService>();
+        builder.Services.AddSingleton<ModelAccessFilter>();
         builder.Services.AddHostedService<ModelHostService>();
         builder.Services.AddSingleton(services => new ShadowTraffic(services.GetRequiredService<PredictionFeed>(), logger: services.GetService<ILogger<ShadowTraffic>>()));
         builder.Services.AddHostedService<ShadowTrafficService>();
@@ -112,10 +113,10 @@ public static class KilnServer
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapMlflowApi();
-        app.MapPredictionEndpoints();
+        app.MapPredictionEndpoints(options.RequireApiKey);
         app.MapMetricsEndpoints();
-        app.MapMonitoringEndpoints();
-        app.MapDeploymentEndpoints();
+        app.MapMonitoringEndpoints(options.RequireApiKey);
+        app.MapDeploymentEndpoints(options.RequireApiKey);
         app.MapAccountEndpoints();
         app.MapDatasetEndpoints();
         app.MapTrainingJobEndpoints();

@@ -41,6 +41,13 @@ public sealed record ServerOptions
     /// <summary>How many image files, how large and how many pixels each, a prediction request for an image model may send.</summary>
     public ImageLimits Images { get; init; } = new();
 
+    /// <summary>
+    /// Whether the model endpoints (<c>/api/models/…</c>: predict, feedback, monitoring) need a signed-in caller — an API
+    /// key, or the web UI's session — and answer only for models the caller may see. On for the platform (<c>kiln up</c>);
+    /// off for plain <c>kiln serve</c>, whose clients send no key.
+    /// </summary>
+    public bool RequireApiKey { get; init; }
+
     /// <summary>The largest dataset file an upload may be, in bytes.</summary>
     public long MaxUploadBytes { get; init; } = 100L * 1024 * 1024;
 

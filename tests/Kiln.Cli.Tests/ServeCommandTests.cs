@@ -58,6 +58,14 @@ public class ServeCommandTests
     }
 
     [Fact]
+    public void Serve_asks_for_no_api_key_unless_told_to_and_up_always_does()
+    {
+        Assert.False(ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve"])).RequireApiKey);
+        Assert.True(ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--require-api-key"])).RequireApiKey);
+        Assert.True(UpCommand.Options(KilnApp.CreateRoot().Parse(["up"])).RequireApiKey);
+    }
+
+    [Fact]
     public void A_timeout_of_zero_is_refused_naming_the_option()
     {
         var error = Assert.Throws<ArgumentException>(() => ServeCommand.Options(KilnApp.CreateRoot().Parse(["serve", "--request-timeout", "0"])));

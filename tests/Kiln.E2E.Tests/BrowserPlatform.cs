@@ -1,6 +1,7 @@
 using Kiln.Testing;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kiln.E2E.Tests;
@@ -27,6 +28,12 @@ public sealed class BrowserPlatform : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The platform's tracking store, for recording what a test needs beforehand (runs the command line would make).</summary>
+    public TrackingStore Tracking => _app.Services.GetRequiredService<TrackingStore>();
+
+    /// <summary>A folder that lives as long as the platform, for files a test writes.</summary>
+    public string Folder => _store.Path;
+
     public IBrowser Browser { get; }
 
     /// <summary>Starts both; skips the test, saying why, when chromium is not installed.</summary>
@@ -35,7 +42,8 @@ public sealed class BrowserPlatform : IAsyncDisposable
         if (!File.Exists(Chromium))
             Assert.Skip($"{Chromium} is missing: ./test.sh installs Debian's chromium with apt when run as root");
         var store = new TemporaryFolder();
-        var app = await Server.KilnServer.BuildAsync(new Server.ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = store.Path } });
+        // as `kiln up` runs it: the model endpoints answer programs with an API key and the pages with their session
+        var app = await Server.KilnServer.BuildAsync(new Server.ServerOptions { Port = 0, Tracking = new TrackingOptions { Home = store.Path }, RequireApiKey = true });
         await app.StartAsync();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

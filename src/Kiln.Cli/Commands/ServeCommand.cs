@@ -65,6 +65,11 @@ public static class ServeCommand
 
     static readonly Option<bool> NoRequestLog = new("--no-request-log") { Description = "Do not write a log line per prediction request (metrics still count them)" };
 
+    static readonly Option<bool> RequireApiKey = new("--require-api-key")
+    {
+        Description = "Answer the model endpoints (predict, feedback, monitoring) only with an API key or a signed-in session, and only for the caller's models",
+    };
+
     static readonly Option<Uri> AlertWebhook = new("--alert-webhook") { Description = "POST monitoring alerts as JSON to this URL (they are always logged)" };
 
     public static Command Create()
@@ -82,6 +87,7 @@ public static class ServeCommand
         command.Options.Add(MaxImageBytes);
         command.Options.Add(MaxImagePixels);
         command.Options.Add(NoRequestLog);
+        command.Options.Add(RequireApiKey);
         command.Options.Add(AlertWebhook);
         command.SetAction((parseResult, cancellationToken) => ServeAsync(Options(parseResult), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
@@ -105,6 +111,7 @@ public static class ServeCommand
         Host = parseResult.GetValue(Host)!,
         MaxRequestBodyBytes = Positive(MaxBodyBytes, parseResult.GetValue(MaxBodyBytes)),
         LogRequests = !parseResult.GetValue(NoRequestLog),
+        RequireApiKey = parseResult.GetValue(RequireApiKey),
         RequestTimeout = TimeSpan.FromSeconds(Positive(RequestTimeout, parseResult.GetValue(RequestTimeout))),
         Serving = new ModelHostOptions
         {

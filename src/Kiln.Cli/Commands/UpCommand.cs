@@ -22,13 +22,16 @@ public static class UpCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            await using var app = await StartAsync(ServeCommand.StoreOptions(parseResult), output, cancellationToken);
+            await using var app = await StartAsync(Options(parseResult), output, cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
             await app.StopAsync(CancellationToken.None);
             return 0;
         });
         return command;
     }
+
+    /// <summary>The platform's options: the port and store asked for, and the model endpoints answering its users' programs, each with an API key.</summary>
+    internal static ServerOptions Options(ParseResult parseResult) => ServeCommand.StoreOptions(parseResult) with { RequireApiKey = true };
 
     /// <summary>Starts the platform and prints its address and how to sign in.</summary>
     internal static async Task<WebApplication> StartAsync(ServerOptions options, TextWriter output, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Kiln.Server.Predictions;
 using Kiln.Serving;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +15,14 @@ namespace Kiln.Server.Deployments;
 /// </summary>
 public static class DeploymentEndpoints
 {
-    public static IEndpointRouteBuilder MapDeploymentEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps the endpoints; with <paramref name="requireApiKey"/> each needs an API key or a signed-in session and answers
+    /// only for models the caller may see, and only the model's owner or an admin changes its deployment.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDeploymentEndpoints(this IEndpointRouteBuilder endpoints, bool requireApiKey = false)
     {
         var deployment = endpoints.MapGroup("/api/models/{name}/deployment").WithTags("Deployments");
+        if (requireApiKey) ModelAccessFilter.Require(deployment);
         deployment.MapGet("/", Get)
             .WithName("GetModelDeployment")
             .WithSummary("The model's deployment: primary alias, canary alias and weight, shadow alias, and the versions they serve");
@@ -44,8 +50,10 @@ public static class DeploymentEndpoints
         }
     }
 
-    static async Task<Results<Ok<DeploymentResponse>, ProblemHttpResult>> Put(string name, DeploymentRequest? request, ModelRegistry registry, ModelHost host, CancellationToken cancellationToken)
+    static async Task<Results<Ok<DeploymentResponse>, ProblemHttpResult>> Put(string name, DeploymentRequest? request, ModelRegistry registry, ModelHost host,
+        ModelAccessFilter access, HttpContext context, CancellationToken cancellationToken)
     {
+        if (!await access.MayChangeAsync(context, name)) return Forbidden(name);
         if (request is null) return Invalid("body", "body is missing; give {\"primary\": ALIAS} and optionally canary, canaryWeight and shadow");
         if (request.Canary is not null && request.CanaryWeight is null)
             return Invalid("canaryWeight", "canaryWeight is missing: give the canary's share of requests, 1–99 per cent");
@@ -61,8 +69,10 @@ public static class DeploymentEndpoints
         }
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> Delete(string name, ModelRegistry registry, ModelHost host, CancellationToken cancellationToken)
+    static async Task<Results<NoContent, ProblemHttpResult>> Delete(string name, ModelRegistry registry, ModelHost host,
+        ModelAccessFilter access, HttpContext context, CancellationToken cancellationToken)
     {
+        if (!await access.MayChangeAsync(context, name)) return Forbidden(name);
         try
         {
             await registry.DeleteDeploymentAsync(name, cancellationToken);
@@ -98,6 +108,9 @@ public static class DeploymentEndpoints
     static ProblemHttpResult Invalid(string field, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment",
             extensions: new Dictionary<string, object?> { ["field"] = field });
+
+    static ProblemHttpResult Forbidden(string name) =>
+        TypedResults.Problem($"only the owner of '{name}' or an admin changes its deployment", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
     static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -22,6 +22,10 @@ public sealed class PredictionMetrics
         series.Add(latency.TotalSeconds, rows);
     }
 
+    /// <summary>The requests answered for one model since the server started, by version and HTTP status.</summary>
+    public IReadOnlyDictionary<(string Version, int Status), long> CountsOf(string model) =>
+        _series.Where(s => s.Key.Model == model).ToDictionary(s => (s.Key.Version, s.Key.Status), s => s.Value.Count);
+
     /// <summary>The exposition text: requests, errors, rows and the latency histogram.</summary>
     public void Write(StringBuilder text)
     {

@@ -17,9 +17,11 @@ public static class MonitoringEndpoints
     /// <summary>The most labels one feedback request may carry.</summary>
     public const int MaximumFeedbackItems = 10_000;
 
-    public static IEndpointRouteBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the endpoints; with <paramref name="requireApiKey"/> each needs an API key or a signed-in session, as the prediction endpoints do.</summary>
+    public static IEndpointRouteBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder endpoints, bool requireApiKey = false)
     {
         var models = endpoints.MapGroup("/api/models/{name}").WithTags("Monitoring");
+        if (requireApiKey) Predictions.ModelAccessFilter.Require(models);
         models.MapGet("/monitoring", Monitoring)
             .WithName("GetModelMonitoring")
             .WithSummary("Per-version data drift against the training data, prediction drift, live accuracy and alerts; since=24h or an ISO time");

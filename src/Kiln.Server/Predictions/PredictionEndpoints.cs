@@ -17,10 +17,12 @@ public static class PredictionEndpoints
     /// <summary>The request-timeout policy of the prediction endpoints (<see cref="ServerOptions.RequestTimeout"/>).</summary>
     public const string TimeoutPolicy = "predictions";
 
-    public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the endpoints; with <paramref name="requireApiKey"/> each needs an API key or a signed-in session (<see cref="ModelAccessFilter"/>).</summary>
+    public static IEndpointRouteBuilder MapPredictionEndpoints(this IEndpointRouteBuilder endpoints, bool requireApiKey = false)
     {
         var models = endpoints.MapGroup("/api/models").WithTags("Predictions");
         models.WithRequestTimeout(TimeoutPolicy);
+        if (requireApiKey) ModelAccessFilter.Require(models);
         models.MapGet("/", List)
             .WithName("ListServedModels")
             .WithSummary("The served models: versions, aliases, and each version's input schema and classes");
@@ -52,13 +54,20 @@ public static class PredictionEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    static Ok<IReadOnlyList<ServedModelSummary>> List(ModelHost host) =>
-        TypedResults.Ok<IReadOnlyList<ServedModelSummary>>([.. host.Models.Select(m => new ServedModelSummary(
-            m.Name, m.DefaultVersion, m.Aliases,
-            [.. m.Versions.Select(v => new ServedVersionSummary(v.Version, v.Estimator, v.Task,
-                [.. v.Schema.Columns.Select(c => new InputField(c.Name, c.Type.Name()))], v.Classes)
-            {
-                Input = v.InputKind == ServedInputKind.Images ? "images" : "rows",
-                Image = v.Images is { } image ? ImageInputSummary.Of(image) : null,
-            })]))]);
+    static async Task<Ok<IReadOnlyList<ServedModelSummary>>> List(ModelHost host, ModelAccessFilter access, HttpContext context)
+    {
+        var shown = new List<ServedModelSummary>();
+        foreach (var m in host.Models)
+        {
+            if (!await access.MaySeeAsync(context, m.Name)) continue;
+            shown.Add(new ServedModelSummary(m.Name, m.DefaultVersion, m.Aliases,
+                [.. m.Versions.Select(v => new ServedVersionSummary(v.Version, v.Estimator, v.Task,
+                    [.. v.Schema.Columns.Select(c => new InputField(c.Name, c.Type.Name()))], v.Classes)
+                {
+                    Input = v.InputKind == ServedInputKind.Images ? "images" : "rows",
+                    Image = v.Images is { } image ? ImageInputSummary.Of(image) : null,
+                })]));
+        }
+        return TypedResults.Ok<IReadOnlyList<ServedModelSummary>>(shown);
+    }
 }

@@ -1,3 +1,4 @@
+using Kiln.Server.Web.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -11,6 +12,8 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddSingleton<PlatformAccess>();
+        services.AddSingleton<ModelChanges>();
         return services;
     }
 }

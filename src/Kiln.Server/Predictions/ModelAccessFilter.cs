@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Kiln.Server.Accounts;
+using Kiln.Server.Web.Shared;
+using Kiln.Serving;
+using Kiln.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kiln.Server.Predictions;
+
+/// <summary>
+/// When the server requires API keys, the model endpoints need a signed-in caller (a key, or the web UI's session for
+/// its "try it" form) and answer only for models the caller may see: another user's model is a 404, as one that does
+/// not exist. A model's owner is read from the registry at most every <see cref="OwnerLifetime"/>, not per request.
+/// </summary>
+public sealed class ModelAccessFilter(TrackingStore tracking) : IEndpointFilter
+{
+    static readonly TimeSpan OwnerLifetime = TimeSpan.FromSeconds(2);
+
+    readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Tags, DateTimeOffset Read)> _tags = new(StringComparer.Ordinal);
+
+    /// <summary>Puts the key requirement and this filter on a group of model endpoints.</summary>
+    public static void Require(RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.RequireAuthorization(ApiKeyAuthentication.Policy);
+        group.AddEndpointFilter<ModelAccessFilter>();
+        group.WithMetadata(new RequiredMarker());
+        group.ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var values = context.HttpContext.Request.RouteValues;
+        var named = values.TryGetValue("name", out var name) ? name as string : values.TryGetValue("model", out var model) ? model as string : null;
+        if (named is not null && !await MaySeeAsync(context.HttpContext, ModelNameIn(named)).ConfigureAwait(false))
+            return TypedResults.Problem($"no served model is named '{ModelNameIn(named)}'", statusCode: StatusCodes.Status404NotFound, title: "Model not served");
+        return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the request may use the model; always true on a server that does not require keys.</summary>
+    public async ValueTask<bool> MaySeeAsync(HttpContext context, string model)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is null) return true;
+        if (context.User.Identity?.IsAuthenticated != true) return false;
+        var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
+        // a model the registry does not know is left to the endpoint, which answers its own 404
+        return tags is null || PlatformAccess.CanSee(context.User, tags);
+    }
+
+    /// <summary>Whether the request may change the model (its deployment): the owner or an admin; always true on a server that does not require keys.</summary>
+    public async ValueTask<bool> MayChangeAsync(HttpContext context, string model)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is null) return true;
+        if (context.User.Identity?.IsAuthenticated != true) return false;
+        var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
+        return tags is null || PlatformAccess.CanChange(context.User, tags);
+    }
+
+    async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken)
+    {
+        if (_tags.TryGetValue(model, out var known) && DateTimeOffset.UtcNow - known.Read < OwnerLifetime) return known.Tags;
+        try
+        {
+            var tags = (await tracking.Registry.GetModelAsync(model, cancellationToken).ConfigureAwait(false)).Tags;
+            _tags[model] = (tags, DateTimeOffset.UtcNow);
+            return tags;
+        }
+        catch (TrackingException e) when (e.Code is TrackingErrorCode.ResourceDoesNotExist or TrackingErrorCode.InvalidParameterValue)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The model's name in a route value that may carry an alias or version (<c>name@alias</c>, <c>name/3</c>).</summary>
+    static string ModelNameIn(string text)
+    {
+        try
+        {
+            return ModelReference.Parse(text).Name;
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>Marks the endpoints that require a key, so the listing knows to filter.</summary>
+    sealed class RequiredMarker;
+}

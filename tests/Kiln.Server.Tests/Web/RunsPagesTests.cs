@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using Kiln.Tracking;
+
+namespace Kiln.Server.Tests.Web;
+
+public class RunsPagesTests
+{
+    [Fact]
+    public async Task The_runs_page_lists_your_runs_and_the_command_lines_but_not_another_users()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        using var bob = await CookieSession.SignedUpAsync(server, "bob@example.org");
+        await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.81);
+        await RecordedRuns.TrainingAsync(server, "bob-tree", await RecordedRuns.UserIdAsync(bob), 0.79);
+        await RecordedRuns.TrainingAsync(server, "cli-tree", null, 0.75);
+
+        var html = await bob.Client.GetStringAsync("/runs");
+        Assert.Contains("<title>Runs · Kiln</title>", html);
+        Assert.Contains("bob-tree", html);
+        Assert.Contains("cli-tree", html);
+        Assert.DoesNotContain("ada-tree", html);
+    }
+
+    [Fact]
+    public async Task The_admin_sees_every_run()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var admin = await CookieSession.SignedUpAsync(server, "admin@example.org");
+        using var bob = await CookieSession.SignedUpAsync(server, "bob@example.org");
+        await RecordedRuns.TrainingAsync(server, "bob-tree", await RecordedRuns.UserIdAsync(bob), 0.79);
+        Assert.Contains("bob-tree", await admin.Client.GetStringAsync("/runs"));
+    }
+
+    [Fact]
+    public async Task With_no_runs_the_page_says_how_to_make_one()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        Assert.Contains("No runs yet", await ada.Client.GetStringAsync("/runs"));
+    }
+
+    [Fact]
+    public async Task A_run_page_shows_parameters_metrics_tags_and_the_package_link()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.8125);
+        await server.Tracking.Runs.LogMetricAsync(run.Id, "loss", 0.9, step: 1);
+        await server.Tracking.Runs.LogMetricAsync(run.Id, "loss", 0.4, step: 2);
+
+        var html = await ada.Client.GetStringAsync($"/runs/{run.Id}");
+        Assert.Contains("<title>ada-tree · Kiln</title>", html);
+        Assert.Contains("max_depth", html);
+        Assert.Contains("0.8125", html);
+        Assert.Contains("kiln.package", html);
+        Assert.Contains("Register this model", html);
+        Assert.Contains("<img src=\"data:image/svg", html);
+        var package = run.Tags[RunRecorder.PackageTag];
+        var download = await ada.Client.GetAsync($"/api/runs/{run.Id}/artifacts/{package}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task A_runs_charts_and_report_are_shown_on_its_page_and_served_sandboxed()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.8);
+        await server.Tracking.Runs.LogArtifactAsync(run.Id, "report/index.html", new MemoryStream(Encoding.UTF8.GetBytes("<h1>Which model?</h1><script>alert(1)</script>")));
+        await server.Tracking.Runs.LogArtifactAsync(run.Id, "report/roc.svg", new MemoryStream(Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"/>")));
+
+        var html = await ada.Client.GetStringAsync($"/runs/{run.Id}");
+        var frame = html[html.IndexOf("<iframe", StringComparison.Ordinal)..];
+        frame = frame[..frame.IndexOf('>')];
+        Assert.Contains($"src=\"/api/runs/{run.Id}/artifacts/report/index.html\"", frame);
+        Assert.Matches(" sandbox( |=\"\"|>|$)", frame);
+        Assert.Contains($"<img src=\"/api/runs/{run.Id}/artifacts/report/roc.svg\"", html);
+        var report = await ada.Client.GetAsync($"/api/runs/{run.Id}/artifacts/report/index.html");
+        Assert.Equal("text/html", report.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("sandbox", report.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("image/svg+xml", (await ada.Client.GetAsync($"/api/runs/{run.Id}/artifacts/report/roc.svg")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Another_users_run_and_its_artifacts_answer_404()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        using var bob = await CookieSession.SignedUpAsync(server, "bob@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-secret-tree", await RecordedRuns.UserIdAsync(ada), 0.81);
+
+        var page = await bob.Client.GetAsync($"/runs/{run.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.DoesNotContain("ada-secret-tree", await page.Content.ReadAsStringAsync());
+        var artifact = await bob.Client.GetAsync($"/api/runs/{run.Id}/artifacts/{run.Tags[RunRecorder.PackageTag]}");
+        Assert.Equal(HttpStatusCode.NotFound, artifact.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.Client.GetAsync("/runs/0123456789abcdef0123456789abcdef")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ada.Client.GetAsync($"/runs/{run.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_artifact_needs_a_signed_in_request()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var run = await RecordedRuns.TrainingAsync(server, "cli-tree", null, 0.81);
+        var response = await server.Client.GetAsync($"/api/runs/{run.Id}/artifacts/{run.Tags[RunRecorder.PackageTag]}");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Comparing_runs_highlights_differing_parameters_and_marks_the_best_metric()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await RecordedRuns.UserIdAsync(ada);
+        var shallow = await RecordedRuns.TrainingAsync(server, "shallow", id, 0.70, maxDepth: "2");
+        var deep = await RecordedRuns.TrainingAsync(server, "deep", id, 0.90, maxDepth: "8");
+
+        var html = await ada.Client.GetStringAsync($"/runs/compare?ids={shallow.Id},{deep.Id}");
+        Assert.Contains("<title>Compare runs · Kiln</title>", html);
+        var table = Row(html, "max_depth");
+        Assert.Contains("differs", table);
+        Assert.DoesNotContain("differs", Row(html, "target"));
+        // accuracy: higher is better, so the deep tree's 0.9; log_loss: lower is better, the deep tree's 0.1
+        Assert.Matches("class=\"best\"[^<]*>\\s*0.9", Row(html, "accuracy"));
+        Assert.Matches("class=\"best\"[^<]*>\\s*0.1", Row(html, "log_loss"));
+        Assert.Contains("<img src=\"data:image/svg", html);
+    }
+
+    [Fact]
+    public async Task Comparing_leaves_out_another_users_runs()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        using var bob = await CookieSession.SignedUpAsync(server, "bob@example.org");
+        var mine = await RecordedRuns.TrainingAsync(server, "bob-tree", await RecordedRuns.UserIdAsync(bob), 0.7);
+        var theirs = await RecordedRuns.TrainingAsync(server, "ada-secret-tree", await RecordedRuns.UserIdAsync(ada), 0.9);
+
+        var html = await bob.Client.GetStringAsync($"/runs/compare?ids={mine.Id},{theirs.Id}");
+        Assert.Contains("Choose at least two runs", html);
+        Assert.DoesNotContain("ada-secret-tree", html);
+    }
+
+    /// <summary>The comparison table's row for a parameter or metric.</summary>
+    static string Row(string html, string key)
+    {
+        var start = html.IndexOf($"<tr data-key=\"{key}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row for {key}");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+}
