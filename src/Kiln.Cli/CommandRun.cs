@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Neural.Tracking;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 
 namespace Kiln.Cli;
@@ -61,12 +62,10 @@ public sealed class CommandRun : IRunTracker, IDisposable
     /// <summary>Copies a file or folder (a report, charts, a log) into the run's artifacts.</summary>
     public void LogArtifact(string path) => Try(() => _recorder?.LogArtifactAsync(path, null, _cancellation).GetAwaiter().GetResult());
 
-    /// <summary>Copies a file into the run's artifacts under <paramref name="folder"/> and tags the run with its artifact path under <paramref name="tag"/>.</summary>
-    public void LogTaggedArtifact(string path, string folder, string tag) => Try(() =>
+    /// <summary>Records a saved training reference into the run, where monitoring finds it once the run's model is registered.</summary>
+    public void LogReference(string path) => Try(() =>
     {
-        if (_recorder is null) return;
-        var artifact = _recorder.LogArtifactAsync(path, folder, _cancellation).GetAwaiter().GetResult()[0];
-        _recorder.SetTagsAsync(new Dictionary<string, string> { [tag] = artifact }, _cancellation).GetAwaiter().GetResult();
+        if (_recorder is not null) TrainingReference.LogAsync(_recorder, path, _cancellation).GetAwaiter().GetResult();
     });
 
     /// <summary>Stores the model package the command wrote as the run's <c>model/FILE</c> artifact, for <c>kiln registry register</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -33,5 +34,41 @@ public class TrainingInTheBrowserTests
         await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^run ") })).ToHaveCountAsync(1);
         await Expect(page.GetByText("train random-forest-classifier")).ToBeVisibleAsync();
         await BrowserPlatform.ScreenshotAsync(page, "jobs-3-finished");
+    }
+
+    [Fact]
+    public async Task Train_a_model_on_an_uploaded_dataset_opens_the_train_page_with_it_chosen_from_the_list_and_by_keyboard_from_its_page()
+    {
+        await using var platform = await BrowserPlatform.StartAsync();
+        var page = await platform.NewPageAsync();
+        await PlatformInTheBrowserTests.SignUpAsync(page, "ada@example.org");
+        var folder = Directory.CreateTempSubdirectory("kiln-e2e-");
+        try
+        {
+            var csv = Path.Combine(folder.FullName, "customers.csv");
+            await File.WriteAllTextAsync(csv, "usage,plan,churn\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i},{(i % 2 == 0 ? "basic" : "pro")},{(i < 20 ? "yes" : "no")}\n")));
+            await page.GotoAsync("/datasets");
+            await (await BrowserPlatform.FileInputAsync(page)).SetInputFilesAsync(csv);
+            // the browser reads the file while it uploads, so it stays until the dataset is listed
+            var fromList = page.GetByRole(AriaRole.Link, new() { Name = "Train a model on customers" });
+            await Expect(fromList).ToHaveAttributeAsync("href", new Regex("^/train\\?dataset=[^&]+$"), new() { Timeout = 60_000 });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Train a model on the iris sample" })).ToHaveAttributeAsync("href", "/train?sample=iris");
+        await BrowserPlatform.ScreenshotAsync(page, "datasets-train-links");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "customers", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Train a model" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/train\\?dataset=[^&]+$"));
+        await BrowserPlatform.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What to do" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await BrowserPlatform.ScreenshotAsync(page, "train-from-dataset");
     }
 }

@@ -72,31 +72,14 @@ public static class TrainCommands
     /// </summary>
     static string? WriteReference(Frame frame, TrainingResult result, string package, string fingerprint, long? seed)
     {
-        if (result.TrainingScores is not { } scores || !frame.HasColumn(scores.Target)) return null;
-        var predictions = result.Model.Predict(frame.Drop(scores.Target));
-        // only the columns the model uses: an id column it left out would look like drift on every request
-        var used = result.Columns.Numeric.Select(name => AsNumber(frame[name])).Concat(result.Columns.Text.Select(name => frame[name]));
-        var task = scores.Classification is not null ? ReferenceProfile.Classification : ReferenceProfile.Regression;
+        if (result.TrainingScores is not { } scores
+            || TrainingReference.Build(frame, result.Model, scores.Target, result.Columns, fingerprint, seed ?? 0) is not { } reference) return null;
         var path = ReferenceProfile.PathBeside(package);
-        ReferenceProfileBuilder.Build(new Frame(used), predictions, frame[scores.Target], scores.Target, task, fingerprint, seed ?? 0).Save(path);
+        reference.Save(path);
         return path;
     }
 
-    /// <summary>The run's record of a training: the model and its full hyperparameters, the training scores, the package.</summary>
-    /// <summary>A column the preprocessing reads as numbers (such as numbers stored as text), as numbers.</summary>
-    static Column AsNumber(Column column)
-    {
-        if (column.Type.IsNumeric()) return column;
-        try
-        {
-            return column.Cast(DataType.Float64);
-        }
-        catch (ValueConversionException)
-        {
-            return column;
-        }
-    }
-
+    /// <summary>The run's record of a training: the model and its full hyperparameters, the training scores, the package and its reference.</summary>
     static void Record(CommandRun run, TrainingResult result, string package, string? reference, string data, string target)
     {
         if (run.RunId is null) return;
@@ -109,7 +92,7 @@ public static class TrainCommands
             run.LogMetrics(scores.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal));
         run.LogMetrics(new Dictionary<string, double> { ["fit_seconds"] = result.Seconds });
         run.LogModelPackage(package);
-        if (reference is not null) run.LogTaggedArtifact(reference, ReferenceProfile.ArtifactFolder, ReferenceProfile.RunTag);
+        if (reference is not null) run.LogReference(reference);
         run.Finish();
     }
 

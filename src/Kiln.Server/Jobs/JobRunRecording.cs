@@ -1,12 +1,14 @@
 using Kiln.Data;
 using Kiln.Learn;
+using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 
 namespace Kiln.Server.Jobs;
 
 /// <summary>
 /// Records one model a job made as a tracking run, as <c>kiln train</c> records its own: the model's full hyperparameters
-/// and scores, the model package as the run's artifact, and tags naming the owner, the job and the dataset.
+/// and scores, the model package as the run's artifact with its training reference (so the model, once registered and
+/// served, is monitored for drift), and tags naming the owner, the job and the dataset.
 /// </summary>
 sealed class JobRunRecording(TrackingStore tracking)
 {
@@ -16,7 +18,7 @@ sealed class JobRunRecording(TrackingStore tracking)
     public const string CommandTag = "kiln.command";
 
     public async Task<string> RecordAsync(JobContext job, string name, IModel model, IReadOnlyDictionary<string, string> parameters,
-        IReadOnlyDictionary<string, double> metrics, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, double> metrics, ReferenceProfile? reference, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("kiln-job-");
         try
@@ -38,6 +40,12 @@ sealed class JobRunRecording(TrackingStore tracking)
             await run.LogParamsAsync(recorded, cancellationToken).ConfigureAwait(false);
             await run.LogMetricsAsync(metrics, cancellationToken: cancellationToken).ConfigureAwait(false);
             await run.LogModelPackageAsync(package, cancellationToken).ConfigureAwait(false);
+            if (reference is not null)
+            {
+                var saved = ReferenceProfile.PathBeside(package);
+                reference.Save(saved);
+                await TrainingReference.LogAsync(run, saved, cancellationToken).ConfigureAwait(false);
+            }
             await run.FinishAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return run.RunId;
         }

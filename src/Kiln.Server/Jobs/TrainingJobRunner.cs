@@ -3,7 +3,9 @@ using Hangfire;
 using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.ModelSelection;
+using Kiln.Learn.Preparation;
 using Kiln.Learn.Training;
+using Kiln.Serving.Monitoring;
 using Microsoft.Extensions.Logging;
 
 namespace Kiln.Server.Jobs;
@@ -106,8 +108,8 @@ public sealed class TrainingJobRunner
                 progress.Report(new FitProgress($"fitted {request.Algorithm}", 1, 1));
                 var scores = trained.TrainingScores?.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal) ?? [];
                 scores["fit_seconds"] = trained.Seconds;
-                await RecordAsync(job, $"train {trained.Entry.Name}", trained.Model, new() { ["model"] = trained.Entry.Name, ["target"] = request.Target }, scores, cancellationToken)
-                    .ConfigureAwait(false);
+                await RecordAsync(job, $"train {trained.Entry.Name}", trained.Model, new() { ["model"] = trained.Entry.Name, ["target"] = request.Target }, scores,
+                    Reference(job, frame, trained.Model, trained.Columns), cancellationToken).ConfigureAwait(false);
                 break;
             case TrainingJobKind.Compare:
                 var role = request.Task switch
@@ -119,6 +121,7 @@ public sealed class TrainingJobRunner
                 var models = request.Models ?? ModelComparison.DefaultModels(role, frame.RowCount, all: true).Models;
                 var compared = ModelComparison.Compare(frame, source, request.Target, models, new ComparisonOptions { Folds = request.Folds, Seed = request.Seed },
                     progress, cancellationToken);
+                var columns = ModelTraining.Prepare(frame, source, request.Target, compared.Best.Entry.Name, seed: request.Seed).Columns;
                 foreach (var model in compared.Models.Where(m => m.Succeeded))
                 {
                     var metrics = model.HeldOut!.Evaluation.Summary().ToDictionary(m => "held_out_" + m.Key, m => m.Value, StringComparer.Ordinal);
@@ -130,7 +133,7 @@ public sealed class TrainingJobRunner
                     {
                         ["model"] = model.Entry.Name, ["target"] = request.Target, ["scoring"] = compared.Scoring,
                         ["cv"] = compared.Folds.ToString(CultureInfo.InvariantCulture), ["best"] = compared.Best.Entry.Name,
-                    }, metrics, cancellationToken).ConfigureAwait(false);
+                    }, metrics, Reference(job, frame, model.Model!, columns), cancellationToken).ConfigureAwait(false);
                 }
                 break;
             case TrainingJobKind.Tune:
@@ -148,7 +151,7 @@ public sealed class TrainingJobRunner
                 {
                     ["best_cv_score"] = tuned.Search.BestScore, ["default_cv_score"] = tuned.Baseline.MeanTestScore(),
                     ["held_out_before"] = tuned.Before.Score, ["held_out_after"] = tuned.After.Score, ["search_seconds"] = tuned.Search.Seconds,
-                }, cancellationToken).ConfigureAwait(false);
+                }, Reference(job, frame, tuned.TunedModel, setup.Columns), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"no training job of kind {request.Kind}");
@@ -156,9 +159,13 @@ public sealed class TrainingJobRunner
     }
 
     async Task RecordAsync(JobContext job, string name, IModel model, Dictionary<string, string> parameters, IReadOnlyDictionary<string, double> metrics,
-        CancellationToken cancellationToken)
+        ReferenceProfile? reference, CancellationToken cancellationToken)
     {
-        var runId = await _recording.RecordAsync(job, name, model, parameters, metrics, cancellationToken).ConfigureAwait(false);
+        var runId = await _recording.RecordAsync(job, name, model, parameters, metrics, reference, cancellationToken).ConfigureAwait(false);
         _store.AddRun(job.Id, runId);
     }
+
+    /// <summary>The reference a model is monitored against once registered and served, as <c>kiln train</c> records it.</summary>
+    static ReferenceProfile? Reference(JobContext job, Frame frame, IModel model, FeatureColumns columns) =>
+        TrainingReference.Build(frame, model, job.Request.Target, columns, job.Fingerprint, job.Request.Seed);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Kiln.Serving.Monitoring;
 using Kiln.Server.Jobs;
 using Kiln.Tracking;
 
@@ -56,6 +57,7 @@ public class TrainingJobEndpointsTests
             names.Add(run.Name);
             Assert.True(run.Metrics.ContainsKey("cv_mean"));
             Assert.True(run.Tags.ContainsKey(RunRecorder.PackageTag));
+            Assert.True(run.Tags.ContainsKey(ReferenceProfile.RunTag), $"{run.Name} has no monitoring reference");
         }
         Assert.Equal(["compare decision-tree-classifier", "compare logistic-regression"], names.Order());
     }
@@ -78,6 +80,7 @@ public class TrainingJobEndpointsTests
         Assert.Contains(run.Params.Keys, k => k.StartsWith("best.", StringComparison.Ordinal));
         Assert.True(run.Metrics.ContainsKey("held_out_after"));
         Assert.Equal("iris", run.Tags[JobRunRecording.DataTag]);
+        Assert.True(run.Tags.ContainsKey(ReferenceProfile.RunTag), "the tuned model has no monitoring reference");
     }
 
     [Fact]
