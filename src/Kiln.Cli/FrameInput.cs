@@ -7,7 +7,7 @@ namespace Kiln.Cli;
 /// <summary>The one way every <c>kiln data</c> command reads its input file, with the same reading options.</summary>
 public static class FrameInput
 {
-    public static readonly Argument<string> File = new("file") { Description = "A CSV or TSV file (or .jsonl, .parquet)" };
+    public static readonly Argument<string> File = new("file") { Description = $"A data file: {FrameFile.FormatNames}" };
 
     public static readonly Option<char> Separator = new("--sep") { Description = "Field separator (default: ',' or tab for .tsv)" };
 
@@ -37,21 +37,16 @@ public static class FrameInput
     public static (Frame Frame, string Path) Read(ParseResult parseResult, CancellationToken cancellationToken = default)
     {
         var path = parseResult.GetValue(File)!;
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".jsonl" or ".ndjson") return (JsonLines.Read(path, cancellationToken: cancellationToken), path);
-        if (extension is ".parquet") return (ParquetFile.Read(path, cancellationToken), path);
         var options = new CsvOptions
         {
-            Separator = parseResult.GetResult(Separator) is null
-                ? path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? '\t' : ','
-                : parseResult.GetValue(Separator),
+            Separator = parseResult.GetResult(Separator) is null ? FrameFile.DefaultSeparator(path) : parseResult.GetValue(Separator),
             HasHeader = parseResult.GetValue(NoHeader) ? false : null,
             Types = ParseTypes(parseResult.GetValue(Types) ?? []),
             Encoding = parseResult.GetValue(Encoding) is { } name ? GetEncoding(name) : null,
         };
         if (parseResult.GetValue(Missing) is { Length: > 0 } markers)
             options = options with { MissingMarkers = new HashSet<string>(markers, StringComparer.Ordinal) };
-        return (Frame.ReadCsv(path, options, cancellationToken), path);
+        return (FrameFile.Read(path, options, cancellationToken), path);
     }
 
     static Dictionary<string, DataType> ParseTypes(string[] specs)

@@ -55,6 +55,27 @@ public class DataCommandsTests
     }
 
     [Fact]
+    public void A_parquet_file_is_read_like_its_csv()
+    {
+        using var folder = new TemporaryFolder();
+        var parquet = folder.File("people.parquet");
+        Kiln.Data.ParquetFile.Write(Kiln.Data.CsvReader.Read(Write(folder)), parquet);
+        var run = CliRun.Of("data", "describe", parquet, "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CliRun.Of("data", "describe", Write(folder), "--json").Output, run.Output);
+    }
+
+    [Fact]
+    public void A_file_of_an_unknown_format_is_a_usage_error_listing_the_formats()
+    {
+        using var folder = new TemporaryFolder();
+        var run = CliRun.Of("data", "info", folder.WriteFile("people.xlsx", People));
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains("people.xlsx: '.xlsx' files cannot be read as a table", run.Error);
+        Assert.Contains("Parquet (.parquet)", run.Error);
+    }
+
+    [Fact]
     public void Profile_with_an_unknown_target_is_a_usage_error()
     {
         using var folder = new TemporaryFolder();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kiln.Data;
 using Kiln.Data.Datasets;
 using Kiln.Server.Accounts;
 using Microsoft.AspNetCore.Builder;
@@ -22,8 +23,10 @@ public static class DatasetEndpoints
         api.MapGet("/", ListAsync).WithSummary("Your uploaded datasets, newest first");
         api.MapGet("/samples", Samples).WithSummary("The catalog's sample datasets, shared by every user");
         // the body is the file itself, streamed: nothing is buffered beyond the upload limit
-        api.MapPost("/", UploadAsync).WithSummary("Uploads a CSV file as the request body; ?name=train.csv names it")
-            .Accepts<Stream>("text/csv", "application/octet-stream");
+        api.MapPost("/", UploadAsync)
+            .WithSummary("Uploads a data file as the request body; ?name=train.csv names it, and its extension gives the format")
+            .WithDescription($"Accepted: {FrameFile.FormatNames}.")
+            .Accepts<Stream>("text/csv", "text/tab-separated-values", "application/x-ndjson", "application/vnd.apache.parquet", "application/octet-stream");
         api.MapGet("/{id}", FindAsync).WithSummary("One of your datasets");
         api.MapGet("/{id}/preview", PreviewAsync).WithSummary($"The first {DatasetStore.PreviewRows} rows");
         api.MapGet("/{id}/profile", ProfileAsync).WithSummary("The profile report as an HTML page");

@@ -10,9 +10,10 @@ namespace Kiln.Server.Datasets;
 
 /// <summary>
 /// Uploaded datasets, each owned by the user who uploaded it: the file is streamed to a staging file (stopping at the size
-/// limit), read with Kiln's CSV reader, then kept in the artifact store with its profile report and a preview of its first
-/// rows, so that opening a dataset later never parses it again. Every call takes the owner: another user's dataset is
-/// simply not found.
+/// limit), read whole by <see cref="FrameFile"/> (CSV, JSON Lines or Parquet, by its extension), then kept in the artifact
+/// store with its profile report and a preview of its first rows, so that opening a dataset later never parses it again.
+/// The stored file keeps its name, and so its format. Every call takes the owner: another user's dataset is simply not
+/// found.
 /// </summary>
 public sealed class DatasetStore
 {
@@ -32,17 +33,17 @@ public sealed class DatasetStore
     /// <summary>The largest file an upload may be.</summary>
     public long MaxUploadBytes { get; }
 
-    /// <summary>Streams <paramref name="content"/> in, checks that it reads as CSV and keeps it with its profile and preview.</summary>
+    /// <summary>Streams <paramref name="content"/> in, checks that it reads as a table in its format and keeps it with its profile and preview.</summary>
     public async Task<DatasetInfo> UploadAsync(string ownerId, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         fileName = Path.GetFileName(fileName ?? "").Trim();
         if (fileName.Length == 0 || fileName.Length > MaxNameLength)
             throw new DatasetUploadException($"the file name must have 1 to {MaxNameLength} characters");
-        if (!fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            throw new DatasetUploadException($"{fileName} is not a .csv file: upload a table as comma-separated values");
+        if (!FrameFile.IsKnown(fileName))
+            throw new DatasetUploadException($"{fileName} is not a data file Kiln reads: upload {FrameFile.FormatNames}");
 
-        var staging = Path.Combine(Path.GetTempPath(), $"kiln-upload-{Guid.NewGuid():N}.csv");
+        var staging = Path.Combine(Path.GetTempPath(), $"kiln-upload-{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}");
         try
         {
             long bytes;
@@ -51,13 +52,13 @@ public sealed class DatasetStore
             Frame frame;
             try
             {
-                frame = await Task.Run(() => CsvReader.Read(staging, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+                frame = await Task.Run(() => FrameFile.Read(staging, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (DataFormatException e)
             {
                 throw new DatasetUploadException(e.Message.Replace(staging, fileName, StringComparison.Ordinal), e);
             }
-            if (frame.RowCount == 0) throw new DatasetUploadException($"{fileName} has a header but no rows");
+            if (frame.RowCount == 0) throw new DatasetUploadException($"{fileName} has columns but no rows");
 
             var row = new DatasetRow
             {

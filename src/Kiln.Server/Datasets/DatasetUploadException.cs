@@ -1,4 +1,4 @@
 namespace Kiln.Server.Datasets;
 
-/// <summary>An upload that was refused: too large, not a CSV file, or a file the reader cannot parse (its message names the row and column).</summary>
+/// <summary>An upload that was refused: too large, not a format Kiln reads, or a file its reader cannot parse (its message names the row or column).</summary>
 public sealed class DatasetUploadException(string message, Exception? inner = null) : Exception(message, inner);

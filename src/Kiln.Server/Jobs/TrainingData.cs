@@ -50,13 +50,13 @@ public sealed class TrainingData
         {
             var info = await _datasets.FindAsync(ownerId, id, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"the dataset '{id}' was deleted after the job was queued");
-            var staging = Path.Combine(Path.GetTempPath(), $"kiln-job-{Guid.NewGuid():N}.csv");
+            var staging = Path.Combine(Path.GetTempPath(), $"kiln-job-{Guid.NewGuid():N}{Path.GetExtension(info.FileName).ToLowerInvariant()}");
             try
             {
                 await using (var stream = (await _datasets.OpenFileAsync(ownerId, id, cancellationToken).ConfigureAwait(false))!)
                 await using (var file = File.Create(staging))
                     await stream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
-                return (await Task.Run(() => CsvReader.Read(staging, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false), info.FileName);
+                return (await Task.Run(() => FrameFile.Read(staging, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false), info.FileName);
             }
             finally
             {
@@ -78,6 +78,6 @@ public sealed class TrainingData
     {
         var cached = await downloader.GetAsync(entry, cancellationToken: cancellationToken).ConfigureAwait(false);
         var path = cached.PathOf(entry.Files[0].FileName);
-        return await Task.Run(() => CsvReader.Read(path, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await Task.Run(() => FrameFile.Read(path, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 }

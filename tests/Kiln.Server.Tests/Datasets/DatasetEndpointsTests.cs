@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Kiln.Data;
 using Kiln.Server.Datasets;
 using Kiln.Testing;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Mvc;
+using Parquet;
+using Parquet.Schema;
 
 namespace Kiln.Server.Tests.Datasets;
 
@@ -15,9 +18,14 @@ public class DatasetEndpointsTests
     static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, string csv) =>
         await client.PostAsync($"/api/datasets?name={Uri.EscapeDataString(name)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
 
-    static async Task<DatasetInfo> UploadedAsync(HttpClient client, string name, string csv)
+    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string name, byte[] file) =>
+        await client.PostAsync($"/api/datasets?name={Uri.EscapeDataString(name)}", new ByteArrayContent(file));
+
+    static async Task<DatasetInfo> UploadedAsync(HttpClient client, string name, string csv) =>
+        await CreatedAsync(await UploadAsync(client, name, csv));
+
+    static async Task<DatasetInfo> CreatedAsync(HttpResponseMessage response)
     {
-        var response = await UploadAsync(client, name, csv);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<DatasetInfo>())!;
     }
@@ -38,6 +46,79 @@ public class DatasetEndpointsTests
         var profile = await ada.Client.GetStringAsync($"/api/datasets/{uploaded.Id}/profile");
         Assert.Contains("Data profile — passengers.csv", profile);
         Assert.Contains("Missing cells", profile);
+    }
+
+    [Fact]
+    public async Task An_uploaded_parquet_file_is_kept_as_parquet_previewed_and_profiled()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var uploaded = await CreatedAsync(await UploadAsync(ada.Client, "passengers.parquet", ParquetBytes(CsvReader.ReadText(Passengers))));
+        Assert.Equal(("passengers", "passengers.parquet", 3, 4), (uploaded.Name, uploaded.FileName, uploaded.Rows, uploaded.Columns));
+
+        var preview = await ada.Client.GetFromJsonAsync<DatasetPreview>($"/api/datasets/{uploaded.Id}/preview");
+        Assert.Equal(["name", "age", "fare", "survived"], preview!.Columns);
+        Assert.Equal(["string", "int64", "float64", "int64"], preview.Types);
+        Assert.Equal(["Bob", "", "7.25", "0"], preview.Rows[1]);
+        var profile = await ada.Client.GetStringAsync($"/api/datasets/{uploaded.Id}/profile");
+        Assert.Contains("Data profile — passengers.parquet", profile);
+        Assert.True(await server.Tracking.Artifacts.ExistsAsync($"datasets/{uploaded.Id}/passengers.parquet"));
+    }
+
+    [Fact]
+    public async Task An_uploaded_json_lines_file_is_read_as_a_table()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var uploaded = await UploadedAsync(ada.Client, "passengers.jsonl", "{\"name\": \"Ada\", \"age\": 36}\n{\"name\": \"Bob\", \"age\": null}\n");
+        Assert.Equal((2, 2), (uploaded.Rows, uploaded.Columns));
+        var preview = await ada.Client.GetFromJsonAsync<DatasetPreview>($"/api/datasets/{uploaded.Id}/preview");
+        Assert.Equal(["Bob", ""], preview!.Rows[1]);
+    }
+
+    [Fact]
+    public async Task A_damaged_parquet_file_or_an_unsupported_column_is_refused_with_the_reason_and_nothing_is_kept()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var whole = ParquetBytes(CsvReader.ReadText(Passengers));
+
+        var truncated = await UploadAsync(ada.Client, "cut.parquet", whole[..(whole.Length / 2)]);
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        var truncatedReason = (await truncated.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        Assert.StartsWith("cut.parquet: not a Parquet file", truncatedReason);
+
+        var scrambled = (byte[])whole.Clone();
+        Array.Fill(scrambled, (byte)0xFF, 4, 40); // the first column's page header
+        var damaged = await UploadAsync(ada.Client, "scrambled.parquet", scrambled);
+        Assert.Equal(HttpStatusCode.BadRequest, damaged.StatusCode);
+        Assert.StartsWith("scrambled.parquet: damaged or unsupported Parquet file", (await damaged.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+
+        var decimals = await UploadAsync(ada.Client, "prices.parquet", await DecimalParquetAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, decimals.StatusCode);
+        var decimalReason = (await decimals.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        Assert.StartsWith("prices.parquet, column 'price': Parquet values of type Decimal have no frame column type", decimalReason);
+
+        Assert.Empty((await ada.Client.GetFromJsonAsync<List<DatasetInfo>>("/api/datasets"))!);
+        Assert.False(await server.Tracking.Artifacts.ExistsAsync("datasets"));
+    }
+
+    static byte[] ParquetBytes(Frame frame)
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.File("frame.parquet");
+        ParquetFile.Write(frame, path);
+        return File.ReadAllBytes(path);
+    }
+
+    static async Task<byte[]> DecimalParquetAsync()
+    {
+        var price = new DataField<decimal>("price");
+        using var stream = new MemoryStream();
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(price), stream))
+        using (var group = writer.CreateRowGroup())
+            await group.WriteAsync<decimal>(price, new[] { 1.5m, 2.25m }.AsMemory());
+        return stream.ToArray();
     }
 
     [Fact]
@@ -88,12 +169,14 @@ public class DatasetEndpointsTests
     }
 
     [Fact]
-    public async Task A_file_that_is_not_csv_or_is_empty_is_refused_by_name()
+    public async Task A_file_of_no_known_format_or_empty_is_refused_by_name()
     {
         await using var server = await RunningServer.StartAsync();
         using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
-        var notCsv = await UploadAsync(ada.Client, "photo.png", "abc");
-        Assert.Contains("photo.png is not a .csv file", await notCsv.Content.ReadAsStringAsync());
+        var notData = await UploadAsync(ada.Client, "photo.png", "abc");
+        var reason = await notData.Content.ReadAsStringAsync();
+        Assert.Contains("photo.png is not a data file Kiln reads", reason);
+        Assert.Contains("Parquet (.parquet)", reason);
         var empty = await UploadAsync(ada.Client, "empty.csv", "");
         Assert.Contains("empty.csv is empty", await empty.Content.ReadAsStringAsync());
     }

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Kiln.Data;
 using Kiln.Server.Datasets;
 using Kiln.Server.Jobs;
+using Kiln.Testing;
 
 namespace Kiln.Server.Tests.Jobs;
 
@@ -25,9 +27,21 @@ static class JobData
         return text.ToString();
     }
 
-    public static async Task<DatasetInfo> UploadAsync(HttpClient client, string name, string csv)
+    public static Task<DatasetInfo> UploadAsync(HttpClient client, string name, string csv) =>
+        UploadAsync(client, name, new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    /// <summary>Uploads the CSV <paramref name="csv"/> as a Parquet file named <paramref name="name"/>.</summary>
+    public static async Task<DatasetInfo> UploadAsParquetAsync(HttpClient client, string name, string csv)
     {
-        var response = await client.PostAsync($"/api/datasets?name={Uri.EscapeDataString(name)}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        using var folder = new TemporaryFolder();
+        var path = folder.File(name);
+        ParquetFile.Write(CsvReader.ReadText(csv), path);
+        return await UploadAsync(client, name, new ByteArrayContent(await File.ReadAllBytesAsync(path)));
+    }
+
+    static async Task<DatasetInfo> UploadAsync(HttpClient client, string name, HttpContent content)
+    {
+        var response = await client.PostAsync($"/api/datasets?name={Uri.EscapeDataString(name)}", content);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<DatasetInfo>())!;
     }

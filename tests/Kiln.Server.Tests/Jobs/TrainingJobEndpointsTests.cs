@@ -35,6 +35,22 @@ public class TrainingJobEndpointsTests
     }
 
     [Fact]
+    public async Task A_train_job_learns_from_an_uploaded_parquet_dataset()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var dataset = await JobData.UploadAsParquetAsync(ada.Client, "customers.parquet", JobData.Customers(80));
+
+        var job = await JobData.FinishedAsync(ada.Client,
+            (await JobData.QueueAsync(ada.Client, new TrainingJobRequest { Dataset = dataset.Id, Target = "churn", Algorithm = "decision-tree-classifier" })).Id);
+
+        Assert.True(job.Status == TrainingJobStatus.Succeeded, job.Error);
+        var run = await server.Tracking.Runs.GetAsync(Assert.Single(job.Runs));
+        Assert.Equal("customers", run.Tags[JobRunRecording.DataTag]);
+        Assert.True(run.Metrics["training_accuracy"].Value > 0.7, "the tree learns the churn rule from the Parquet columns");
+    }
+
+    [Fact]
     public async Task A_compare_job_records_a_run_per_model_and_reports_each_model_as_progress()
     {
         await using var server = await RunningServer.StartAsync();
