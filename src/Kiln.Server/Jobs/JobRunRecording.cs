@@ -1,5 +1,6 @@
 using Kiln.Data;
 using Kiln.Learn;
+using Kiln.Server.Web.Shared;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 
@@ -12,7 +13,6 @@ namespace Kiln.Server.Jobs;
 /// </summary>
 sealed class JobRunRecording(TrackingStore tracking)
 {
-    public const string OwnerTag = "kiln.owner";
     public const string JobTag = "kiln.job";
     public const string DataTag = "kiln.data";
     public const string CommandTag = "kiln.command";
@@ -30,7 +30,7 @@ sealed class JobRunRecording(TrackingStore tracking)
                 Name = name, UserId = job.OwnerId, Seed = job.Request.Seed, DataFingerprint = job.Fingerprint, Command = $"training job {job.Id}",
                 Tags = new Dictionary<string, string>
                 {
-                    [OwnerTag] = job.OwnerId, [JobTag] = job.Id, [DataTag] = job.DatasetName,
+                    [PlatformAccess.OwnerTag] = job.OwnerId, [JobTag] = job.Id, [DataTag] = job.DatasetName,
                     [CommandTag] = job.Request.Kind.ToString().ToLowerInvariant(),
                 },
             };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kiln.Serving.Monitoring;
 using Kiln.Server.Jobs;
+using Kiln.Server.Web.Shared;
 using Kiln.Tracking;
 
 namespace Kiln.Server.Tests.Jobs;
@@ -27,7 +28,7 @@ public class TrainingJobEndpointsTests
         var run = await server.Tracking.Runs.GetAsync(Assert.Single(job.Runs));
         Assert.Equal(RunStatus.Finished, run.Status);
         var owner = (await ada.Client.GetFromJsonAsync<Kiln.Server.Accounts.AccountSummary>("/api/account"))!.Id;
-        Assert.Equal(owner, run.Tags[JobRunRecording.OwnerTag]);
+        Assert.Equal(owner, run.Tags[PlatformAccess.OwnerTag]);
         Assert.Equal(job.Id, run.Tags[JobRunRecording.JobTag]);
         Assert.Equal("3", run.Params["decision-tree-classifier.max-depth"]);
         Assert.True(run.Metrics["training_accuracy"].Value > 0.7);
