@@ -23,7 +23,7 @@ public static class AccountServices
         // server that shares the database
         services.AddDataProtection().SetApplicationName("kiln").PersistKeysToDbContext<PlatformContext>();
         services.AddSingleton(new ApiKeys(database));
-        services.AddScoped<AccountRegistration>();
+        services.AddScoped(s => new AccountRegistration(s.GetRequiredService<UserManager<KilnUser>>(), s.GetRequiredService<RoleManager<IdentityRole>>(), database));
         services.AddIdentity<KilnUser, IdentityRole>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;

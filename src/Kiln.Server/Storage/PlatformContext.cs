@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiln.Server.Storage;
 
 /// <summary>
-/// The platform's own tables (accounts, API keys, uploaded datasets, the keys that protect sign-in cookies) in the
+/// The platform's own tables (accounts, the first admin's claim, API keys, uploaded datasets, the keys that protect sign-in cookies) in the
 /// tracking database. Each provider has its own
 /// context type only to carry its own migrations (<see cref="SqlitePlatformContext"/>, <see cref="PostgresPlatformContext"/>),
 /// and their history lives in <see cref="PlatformDatabase.MigrationsTable"/> so it never meets tracking's.
@@ -19,6 +19,7 @@ abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<Kil
 
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
+    public DbSet<FirstAdminRow> FirstAdmin => Set<FirstAdminRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +35,13 @@ abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<Kil
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => x.Hash).IsUnique();
             e.HasIndex(x => x.UserId);
+            e.HasOne<KilnUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<FirstAdminRow>(e =>
+        {
+            e.ToTable("first_admin");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.HasOne<KilnUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<DatasetRow>(e =>

@@ -24,6 +24,33 @@ public class AccountEndpointsTests
         Assert.Equal([KilnRoles.Member], bob.Roles);
     }
 
+    /// <summary>
+    /// An account exists without a role, as when another server sharing the database is between creating its first
+    /// account and giving it the admin role — or crashed there. Whether that account claimed the first admin decides.
+    /// </summary>
+    [Theory]
+    [InlineData(true, KilnRoles.Member)]
+    [InlineData(false, KilnRoles.Admin)]
+    public async Task The_first_admin_claim_in_the_database_decides_who_becomes_admin(bool claimedElsewhere, string expected)
+    {
+        await using var server = await RunningServer.StartAsync();
+        using (var scope = server.App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<KilnUser>>();
+            var early = new KilnUser { UserName = "early@example.org", Email = "early@example.org", CreatedAt = DateTimeOffset.UtcNow };
+            Assert.True((await users.CreateAsync(early, CookieSession.Password)).Succeeded);
+            if (claimedElsewhere)
+            {
+                await using var context = server.App.Services.GetRequiredService<Kiln.Server.Storage.PlatformDatabase>().CreateContext();
+                context.FirstAdmin.Add(new FirstAdminRow { UserId = early.Id, ClaimedAt = DateTimeOffset.UtcNow });
+                await context.SaveChangesAsync();
+            }
+        }
+        using var session = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var ada = await session.Client.GetFromJsonAsync<AccountSummary>("/api/account");
+        Assert.Equal([expected], ada!.Roles);
+    }
+
     [Fact]
     public async Task A_password_is_stored_only_as_a_hash()
     {

@@ -63,6 +63,25 @@ namespace Kiln.Server.Storage.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kiln.Server.Accounts.FirstAdminRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("first_admin", (string)null);
+                });
+
             modelBuilder.Entity("Kiln.Server.Accounts.KilnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -321,6 +340,15 @@ namespace Kiln.Server.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kiln.Server.Accounts.ApiKeyRow", b =>
+                {
+                    b.HasOne("Kiln.Server.Accounts.KilnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiln.Server.Accounts.FirstAdminRow", b =>
                 {
                     b.HasOne("Kiln.Server.Accounts.KilnUser", null)
                         .WithMany()

@@ -58,6 +58,25 @@ namespace Kiln.Server.Storage.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Kiln.Server.Accounts.FirstAdminRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("first_admin", (string)null);
+                });
+
             modelBuilder.Entity("Kiln.Server.Accounts.KilnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -310,6 +329,15 @@ namespace Kiln.Server.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kiln.Server.Accounts.ApiKeyRow", b =>
+                {
+                    b.HasOne("Kiln.Server.Accounts.KilnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kiln.Server.Accounts.FirstAdminRow", b =>
                 {
                     b.HasOne("Kiln.Server.Accounts.KilnUser", null)
                         .WithMany()
