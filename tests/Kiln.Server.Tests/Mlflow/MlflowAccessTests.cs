@@ -227,6 +227,23 @@ public class MlflowAccessTests
     }
 
     [Fact]
+    public async Task Experiments_are_seen_by_everyone_and_changed_by_their_creator_or_an_admin()
+    {
+        await using var platform = await StartAsync();
+        var (created, body) = await PostAsync(platform, "experiments/create", platform.AdaKey, new { name = "ada-experiment" });
+        Assert.Equal(HttpStatusCode.OK, created);
+        var id = body.GetProperty("experiment_id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(platform, $"experiments/get?experiment_id={id}", platform.BobKey)).Status);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(platform, "experiments/update", platform.BobKey, new { experiment_id = id, new_name = "bob's now" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(platform, "experiments/delete", platform.BobKey, new { experiment_id = "0" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await PostAsync(platform, "experiments/set-experiment-tag", platform.AdaKey, new { experiment_id = id, key = PlatformAccess.OwnerTag, value = platform.BobId })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/update", platform.AdaKey, new { experiment_id = id, new_name = "ada-renamed" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/delete", platform.RootKey, new { experiment_id = id })).Status);
+    }
+
+    [Fact]
     public async Task The_web_sessions_cookie_and_the_x_api_key_header_are_accepted_too()
     {
         await using var platform = await StartAsync();
