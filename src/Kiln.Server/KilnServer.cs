@@ -112,7 +112,7 @@ public static class KilnServer
         app.UseAntiforgery();
         app.MapOpenApi();
         app.MapHealthEndpoints();
-        app.MapMlflowApi();
+        app.MapMlflowApi(options.RequireApiKey);
         app.MapPredictionEndpoints(options.RequireApiKey);
         app.MapMetricsEndpoints();
         app.MapMonitoringEndpoints(options.RequireApiKey);

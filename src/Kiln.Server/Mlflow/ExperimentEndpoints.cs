@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Kiln.Server.Mlflow;
 
-/// <summary>MLflow's <c>experiments/…</c> calls over Kiln's experiment store.</summary>
+/// <summary>
+/// MLflow's <c>experiments/…</c> calls over Kiln's experiment store. Experiments are seen by everyone, as on the runs
+/// page; one made through the API carries its creator as owner, and only the owner or an admin renames, tags, deletes or
+/// restores it.
+/// </summary>
 static class ExperimentEndpoints
 {
     const int SearchDefault = 1000;
@@ -18,9 +22,9 @@ static class ExperimentEndpoints
         api.MapGet("experiments/get-by-name", GetByNameAsync);
         api.MapMethods("experiments/search", [HttpMethods.Get, HttpMethods.Post], SearchAsync);
         api.MapPost("experiments/delete", (HttpContext http, TrackingStore tracking, CancellationToken ct) =>
-            ChangeAsync(http, (id, token) => tracking.Experiments.DeleteAsync(id, token), ct));
+            ChangeAsync(http, tracking, (id, token) => tracking.Experiments.DeleteAsync(id, token), ct));
         api.MapPost("experiments/restore", (HttpContext http, TrackingStore tracking, CancellationToken ct) =>
-            ChangeAsync(http, (id, token) => tracking.Experiments.RestoreAsync(id, token), ct));
+            ChangeAsync(http, tracking, (id, token) => tracking.Experiments.RestoreAsync(id, token), ct));
         api.MapPost("experiments/update", UpdateAsync);
         api.MapPost("experiments/set-experiment-tag", SetTagAsync);
     }
@@ -32,7 +36,7 @@ static class ExperimentEndpoints
         if (!string.IsNullOrEmpty(request.ArtifactLocation))
             throw MlflowApiException.Invalid(
                 $"Invalid value '{request.ArtifactLocation}' for parameter 'artifact_location': this server keeps every experiment's artifacts in its own store; leave artifact_location out");
-        var experiment = await tracking.Experiments.CreateAsync(name, WireConvert.Tags(request.Tags, "tags"), cancellationToken);
+        var experiment = await tracking.Experiments.CreateAsync(name, MlflowAccess.Of(http).Owned(WireConvert.Tags(request.Tags, "tags")), cancellationToken);
         return MlflowResults.Ok(new CreateExperimentResponse(WireConvert.Text(experiment.Id)));
     }
 
@@ -70,6 +74,7 @@ static class ExperimentEndpoints
     {
         var request = await MlflowRequest.ReadAsync<UpdateExperimentRequest>(http, cancellationToken);
         var id = MlflowRequest.ExperimentId(request.ExperimentId);
+        await RequireChangeableAsync(http, tracking, id, cancellationToken);
         await tracking.Experiments.RenameAsync(id, MlflowRequest.Required(request.NewName, "new_name"), cancellationToken);
         return MlflowResults.Empty();
     }
@@ -78,15 +83,30 @@ static class ExperimentEndpoints
     {
         var request = await MlflowRequest.ReadAsync<SetExperimentTagRequest>(http, cancellationToken);
         var id = MlflowRequest.ExperimentId(request.ExperimentId);
-        await tracking.Experiments.SetTagAsync(id, MlflowRequest.Required(request.Key, "key"), request.Value ?? throw MlflowApiException.Missing("value"), cancellationToken);
+        var key = MlflowRequest.Required(request.Key, "key");
+        var value = request.Value ?? throw MlflowApiException.Missing("value");
+        MlflowAccess.Of(http).GuardTags([key]);
+        await RequireChangeableAsync(http, tracking, id, cancellationToken);
+        await tracking.Experiments.SetTagAsync(id, key, value, cancellationToken);
         return MlflowResults.Empty();
     }
 
-    static async Task<IResult> ChangeAsync(HttpContext http, Func<long, CancellationToken, Task> change, CancellationToken cancellationToken)
+    static async Task<IResult> ChangeAsync(HttpContext http, TrackingStore tracking, Func<long, CancellationToken, Task> change, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ExperimentIdRequest>(http, cancellationToken);
-        await change(MlflowRequest.ExperimentId(request.ExperimentId), cancellationToken);
+        var id = MlflowRequest.ExperimentId(request.ExperimentId);
+        await RequireChangeableAsync(http, tracking, id, cancellationToken);
+        await change(id, cancellationToken);
         return MlflowResults.Empty();
+    }
+
+    static async Task RequireChangeableAsync(HttpContext http, TrackingStore tracking, long id, CancellationToken cancellationToken)
+    {
+        var access = MlflowAccess.Of(http);
+        if (access.SeesEverything) return;
+        var experiment = await tracking.Experiments.GetAsync(id, cancellationToken);
+        if (!access.MayChange(experiment.Tags))
+            throw MlflowAccess.Denied($"experiment {id} belongs to another user or is shared; only its owner or an admin changes it");
     }
 
     static object? ValueOf(Experiment experiment, SearchKey key) => key.Entity switch

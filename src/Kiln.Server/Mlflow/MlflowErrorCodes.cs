@@ -11,6 +11,8 @@ static class MlflowErrorCodes
     public const string ResourceAlreadyExists = "RESOURCE_ALREADY_EXISTS";
     public const string InvalidState = "INVALID_STATE";
     public const string EndpointNotFound = "ENDPOINT_NOT_FOUND";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string PermissionDenied = "PERMISSION_DENIED";
 
     public static (string Code, int Status) Of(TrackingErrorCode code) => code switch
     {

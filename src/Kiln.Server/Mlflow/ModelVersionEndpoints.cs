@@ -29,11 +29,12 @@ static class ModelVersionEndpoints
         var request = await MlflowRequest.ReadAsync<CreateModelVersionRequest>(http, cancellationToken);
         var name = MlflowRequest.Required(request.Name, "name");
         var source = MlflowRequest.Required(request.Source, "source");
-        var origin = await SourceOfAsync(tracking, source, request.RunId, cancellationToken) with
-        {
-            Description = request.Description,
-            Tags = WireConvert.Tags(request.Tags, "tags"),
-        };
+        var access = MlflowAccess.Of(http);
+        var tags = access.Owned(WireConvert.Tags(request.Tags, "tags"));
+        await access.RequireChangeableModelAsync(tracking, name, cancellationToken);
+        var origin = await SourceOfAsync(tracking, source, request.RunId, cancellationToken) with { Description = request.Description, Tags = tags };
+        // a version copies its run's package: only from a run the caller may see
+        if (origin.RunId is { } runId) await access.RequireSeenRunAsync(tracking, runId, cancellationToken);
         var version = await tracking.Registry.CreateVersionAsync(name, origin, cancellationToken);
         return MlflowResults.Ok(new ModelVersionResponse(WireConvert.ModelVersion(version)));
     }
@@ -67,7 +68,9 @@ static class ModelVersionEndpoints
     static async Task<IResult> GetAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelVersionRequest>(http, cancellationToken);
-        var version = await tracking.Registry.GetVersionAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version), cancellationToken);
+        var (name, number) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version));
+        await MlflowAccess.Of(http).RequireSeenModelAsync(tracking, name, cancellationToken);
+        var version = await tracking.Registry.GetVersionAsync(name, number, cancellationToken);
         return MlflowResults.Ok(new ModelVersionResponse(WireConvert.ModelVersion(version)));
     }
 
@@ -78,7 +81,8 @@ static class ModelVersionEndpoints
         var filter = SearchSyntax.ParseFilter(request.Filter, SearchVocabulary.ModelVersions);
         var order = SearchSyntax.ParseOrder(request.OrderBy, SearchVocabulary.ModelVersions);
         var versions = new List<ModelVersion>();
-        foreach (var model in await tracking.Registry.ListModelsAsync(cancellationToken))
+        var access = MlflowAccess.Of(http);
+        foreach (var model in (await tracking.Registry.ListModelsAsync(cancellationToken)).Where(m => access.MaySee(m.Tags)))
             versions.AddRange(await tracking.Registry.ListVersionsAsync(model.Name, cancellationToken));
         var found = Search.Apply(versions, filter, order, ValueOf,
             [new SearchOrder(new SearchKey(SearchEntity.Attribute, "name"), true), new SearchOrder(new SearchKey(SearchEntity.Attribute, "version_number"), false)]);
@@ -89,31 +93,37 @@ static class ModelVersionEndpoints
     static async Task<IResult> UpdateAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<UpdateModelVersionRequest>(http, cancellationToken);
-        var version = await tracking.Registry.UpdateVersionAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version),
-            request.Description, cancellationToken);
+        var (name, number) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version));
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        var version = await tracking.Registry.UpdateVersionAsync(name, number, request.Description, cancellationToken);
         return MlflowResults.Ok(new ModelVersionResponse(WireConvert.ModelVersion(version)));
     }
 
     static async Task<IResult> DeleteAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelVersionRequest>(http, cancellationToken);
-        await tracking.Registry.DeleteVersionAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version), cancellationToken);
+        var (name, number) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version));
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        await tracking.Registry.DeleteVersionAsync(name, number, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> SetTagAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelTagRequest>(http, cancellationToken);
-        await tracking.Registry.SetVersionTagAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version),
-            MlflowRequest.Required(request.Key, "key"), request.Value ?? throw MlflowApiException.Missing("value"), cancellationToken);
+        var (name, number, key) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version), MlflowRequest.Required(request.Key, "key"));
+        var value = request.Value ?? throw MlflowApiException.Missing("value");
+        await MlflowAccess.Of(http).RequireModelTagChangeAsync(tracking, name, key, cancellationToken);
+        await tracking.Registry.SetVersionTagAsync(name, number, key, value, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> DeleteTagAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelTagRequest>(http, cancellationToken);
-        await tracking.Registry.DeleteVersionTagAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version),
-            MlflowRequest.Required(request.Key, "key"), cancellationToken);
+        var (name, number, key) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version), MlflowRequest.Required(request.Key, "key"));
+        await MlflowAccess.Of(http).RequireModelTagChangeAsync(tracking, name, key, cancellationToken);
+        await tracking.Registry.DeleteVersionTagAsync(name, number, key, cancellationToken);
         return MlflowResults.Empty();
     }
 
@@ -121,7 +131,9 @@ static class ModelVersionEndpoints
     static async Task<IResult> DownloadUriAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelVersionRequest>(http, cancellationToken);
-        var version = await tracking.Registry.GetVersionAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version), cancellationToken);
+        var (name, number) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Version(request.Version));
+        await MlflowAccess.Of(http).RequireSeenModelAsync(tracking, name, cancellationToken);
+        var version = await tracking.Registry.GetVersionAsync(name, number, cancellationToken);
         if (version.StorageLocation.Length > 0) return MlflowResults.Ok(new DownloadUriResponse(MlflowArtifactUri.Of(version.StorageLocation)));
         if (version.Source.StartsWith(RunsScheme, StringComparison.Ordinal) && version.RunId is { } runId)
         {

@@ -37,14 +37,14 @@ static class RegistryEndpoints
     {
         var request = await MlflowRequest.ReadAsync<CreateRegisteredModelRequest>(http, cancellationToken);
         var model = await tracking.Registry.CreateModelAsync(MlflowRequest.Required(request.Name, "name"), request.Description,
-            WireConvert.Tags(request.Tags, "tags"), cancellationToken);
+            MlflowAccess.Of(http).Owned(WireConvert.Tags(request.Tags, "tags")), cancellationToken);
         return MlflowResults.Ok(new RegisteredModelResponse(await WireAsync(tracking, model, cancellationToken)));
     }
 
     static async Task<IResult> GetAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelNameRequest>(http, cancellationToken);
-        var model = await tracking.Registry.GetModelAsync(MlflowRequest.Required(request.Name, "name"), cancellationToken);
+        var model = await MlflowAccess.Of(http).SeenModelAsync(tracking, MlflowRequest.Required(request.Name, "name"), cancellationToken);
         return MlflowResults.Ok(new RegisteredModelResponse(await WireAsync(tracking, model, cancellationToken)));
     }
 
@@ -54,7 +54,9 @@ static class RegistryEndpoints
         var max = MlflowRequest.MaxResults(request.MaxResults, SearchDefault, SearchLimit);
         var filter = SearchSyntax.ParseFilter(request.Filter, SearchVocabulary.RegisteredModels);
         var order = SearchSyntax.ParseOrder(request.OrderBy, SearchVocabulary.RegisteredModels);
-        var models = await tracking.Registry.ListModelsAsync(cancellationToken);
+        var access = MlflowAccess.Of(http);
+        // filtered before paging, so page tokens count only what the caller may see
+        var models = (await tracking.Registry.ListModelsAsync(cancellationToken)).Where(m => access.MaySee(m.Tags));
         var found = Search.Apply(models, filter, order, ValueOf, [new SearchOrder(new SearchKey(SearchEntity.Attribute, "name"), true)]);
         var (page, next) = PageToken.Slice(found, request.PageToken, max);
         var wire = new List<WireRegisteredModel>(page.Count);
@@ -65,58 +67,72 @@ static class RegistryEndpoints
     static async Task<IResult> UpdateAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<UpdateRegisteredModelRequest>(http, cancellationToken);
-        var model = await tracking.Registry.UpdateModelAsync(MlflowRequest.Required(request.Name, "name"), request.Description, cancellationToken);
+        var name = MlflowRequest.Required(request.Name, "name");
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        var model = await tracking.Registry.UpdateModelAsync(name, request.Description, cancellationToken);
         return MlflowResults.Ok(new RegisteredModelResponse(await WireAsync(tracking, model, cancellationToken)));
     }
 
     static async Task<IResult> DeleteAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelNameRequest>(http, cancellationToken);
-        await tracking.Registry.DeleteModelAsync(MlflowRequest.Required(request.Name, "name"), cancellationToken);
+        var name = MlflowRequest.Required(request.Name, "name");
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        await tracking.Registry.DeleteModelAsync(name, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> SetTagAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelTagRequest>(http, cancellationToken);
-        await tracking.Registry.SetModelTagAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Key, "key"),
-            request.Value ?? throw MlflowApiException.Missing("value"), cancellationToken);
+        var (name, key) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Key, "key"));
+        var value = request.Value ?? throw MlflowApiException.Missing("value");
+        await MlflowAccess.Of(http).RequireModelTagChangeAsync(tracking, name, key, cancellationToken);
+        await tracking.Registry.SetModelTagAsync(name, key, value, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> DeleteTagAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<ModelTagRequest>(http, cancellationToken);
-        await tracking.Registry.DeleteModelTagAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Key, "key"), cancellationToken);
+        var (name, key) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Key, "key"));
+        await MlflowAccess.Of(http).RequireModelTagChangeAsync(tracking, name, key, cancellationToken);
+        await tracking.Registry.DeleteModelTagAsync(name, key, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> SetAliasAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<SetAliasRequest>(http, cancellationToken);
-        await tracking.Registry.SetAliasAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Alias, "alias"),
-            MlflowRequest.Version(request.Version), cancellationToken);
+        var name = MlflowRequest.Required(request.Name, "name");
+        var (alias, version) = (MlflowRequest.Required(request.Alias, "alias"), MlflowRequest.Version(request.Version));
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        await tracking.Registry.SetAliasAsync(name, alias, version, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> DeleteAliasAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<AliasRequest>(http, cancellationToken);
-        await tracking.Registry.DeleteAliasAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Alias, "alias"), cancellationToken);
+        var (name, alias) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Alias, "alias"));
+        await MlflowAccess.Of(http).RequireChangeableModelAsync(tracking, name, cancellationToken);
+        await tracking.Registry.DeleteAliasAsync(name, alias, cancellationToken);
         return MlflowResults.Empty();
     }
 
     static async Task<IResult> GetByAliasAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<AliasRequest>(http, cancellationToken);
-        var version = await tracking.Registry.GetVersionByAliasAsync(MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Alias, "alias"), cancellationToken);
+        var (name, alias) = (MlflowRequest.Required(request.Name, "name"), MlflowRequest.Required(request.Alias, "alias"));
+        await MlflowAccess.Of(http).RequireSeenModelAsync(tracking, name, cancellationToken);
+        var version = await tracking.Registry.GetVersionByAliasAsync(name, alias, cancellationToken);
         return MlflowResults.Ok(new ModelVersionResponse(WireConvert.ModelVersion(version)));
     }
 
     static async Task<IResult> LatestVersionsAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<LatestVersionsRequest>(http, cancellationToken);
-        var model = await tracking.Registry.GetModelAsync(MlflowRequest.Required(request.Name, "name"), cancellationToken);
+        var model = await MlflowAccess.Of(http).SeenModelAsync(tracking, MlflowRequest.Required(request.Name, "name"), cancellationToken);
         var stages = request.Stages ?? [];
         var wanted = stages.Count == 0 || stages.Contains(WireConvert.NoStage, StringComparer.OrdinalIgnoreCase);
         IReadOnlyList<WireModelVersion> latest = wanted && model.LatestVersion is { } version

@@ -21,8 +21,8 @@ static class RunEndpoints
         api.MapPost("runs/create", CreateAsync);
         api.MapGet("runs/get", GetAsync);
         api.MapPost("runs/update", UpdateAsync);
-        api.MapPost("runs/delete", (HttpContext http, TrackingStore tracking, CancellationToken ct) => ChangeAsync(http, tracking.Runs.DeleteAsync, ct));
-        api.MapPost("runs/restore", (HttpContext http, TrackingStore tracking, CancellationToken ct) => ChangeAsync(http, tracking.Runs.RestoreAsync, ct));
+        api.MapPost("runs/delete", (HttpContext http, TrackingStore tracking, CancellationToken ct) => ChangeAsync(http, tracking, tracking.Runs.DeleteAsync, ct));
+        api.MapPost("runs/restore", (HttpContext http, TrackingStore tracking, CancellationToken ct) => ChangeAsync(http, tracking, tracking.Runs.RestoreAsync, ct));
         api.MapMethods("runs/search", [HttpMethods.Get, HttpMethods.Post], SearchAsync);
         api.MapPost("runs/log-metric", LogMetricAsync);
         api.MapPost("runs/log-parameter", LogParamAsync);
@@ -38,7 +38,7 @@ static class RunEndpoints
     {
         var request = await MlflowRequest.ReadAsync<CreateRunRequest>(http, cancellationToken);
         var experimentId = string.IsNullOrEmpty(request.ExperimentId) ? Experiment.DefaultId : MlflowRequest.ExperimentId(request.ExperimentId);
-        var tags = WireConvert.Tags(request.Tags, "tags");
+        var tags = MlflowAccess.Of(http).Owned(WireConvert.Tags(request.Tags, "tags"));
         var name = !string.IsNullOrEmpty(request.RunName) ? request.RunName : tags.GetValueOrDefault(WireConvert.RunNameTag);
         if (name is not null && tags.TryGetValue(WireConvert.RunNameTag, out var tagged) && tagged != name)
             throw MlflowApiException.Invalid($"Both 'run_name' ('{name}') and the tag '{WireConvert.RunNameTag}' ('{tagged}') are set, and they differ");
@@ -62,7 +62,7 @@ static class RunEndpoints
     static async Task<IResult> GetAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<RunIdRequest>(http, cancellationToken);
-        var run = await tracking.Runs.GetAsync(MlflowRequest.RunId(request.RunId, request.RunUuid), cancellationToken);
+        var run = await MlflowAccess.Of(http).SeenRunAsync(tracking, MlflowRequest.RunId(request.RunId, request.RunUuid), cancellationToken);
         return MlflowResults.Ok(new RunResponse(WireConvert.Run(run)));
     }
 
@@ -70,6 +70,7 @@ static class RunEndpoints
     {
         var request = await MlflowRequest.ReadAsync<UpdateRunRequest>(http, cancellationToken);
         var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
+        await MlflowAccess.Of(http).RequireChangeableRunAsync(tracking, runId, cancellationToken);
         RunStatus? status = string.IsNullOrEmpty(request.Status) ? null : WireConvert.Status(request.Status);
         DateTimeOffset? end = request.EndTime is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;
         var name = string.IsNullOrEmpty(request.RunName) ? null : request.RunName;
@@ -89,7 +90,9 @@ static class RunEndpoints
         // as MLflow does, a search names its experiments: none named finds no runs
         IReadOnlyList<Run> runs = experimentIds.Count == 0 ? []
             : await tracking.Runs.SearchAsync(new RunQuery { ExperimentIds = experimentIds, View = view, MaxResults = int.MaxValue }, cancellationToken);
-        var found = Search.Apply(runs, filter, order, ValueOf,
+        // the caller's view is filtered before paging, so page tokens count only what they may see
+        var access = MlflowAccess.Of(http);
+        var found = Search.Apply(runs.Where(r => access.MaySee(r.Tags)), filter, order, ValueOf,
             [new SearchOrder(new SearchKey(SearchEntity.Attribute, "start_time"), false), new SearchOrder(new SearchKey(SearchEntity.Attribute, "run_id"), true)]);
         var (page, next) = PageToken.Slice(found, request.PageToken, max);
         return MlflowResults.Ok(new SearchRunsResponse([.. page.Select(WireConvert.Run)], next));
@@ -99,6 +102,7 @@ static class RunEndpoints
     {
         var request = await MlflowRequest.ReadAsync<LogMetricRequest>(http, cancellationToken);
         var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
+        await MlflowAccess.Of(http).RequireChangeableRunAsync(tracking, runId, cancellationToken);
         var key = MlflowRequest.Required(request.Key, "key");
         var value = MlflowRequest.Required(request.Value, "value");
         var timestamp = MlflowRequest.Required(request.Timestamp, "timestamp");
@@ -109,7 +113,9 @@ static class RunEndpoints
     static async Task<IResult> LogParamAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<RunKeyValueRequest>(http, cancellationToken);
-        await tracking.Runs.LogParamAsync(MlflowRequest.RunId(request.RunId, request.RunUuid), MlflowRequest.Required(request.Key, "key"),
+        var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
+        await MlflowAccess.Of(http).RequireChangeableRunAsync(tracking, runId, cancellationToken);
+        await tracking.Runs.LogParamAsync(runId, MlflowRequest.Required(request.Key, "key"),
             request.Value ?? throw MlflowApiException.Missing("value"), cancellationToken);
         return MlflowResults.Empty();
     }
@@ -120,6 +126,9 @@ static class RunEndpoints
         var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
         var key = MlflowRequest.Required(request.Key, "key");
         var value = request.Value ?? throw MlflowApiException.Missing("value");
+        var access = MlflowAccess.Of(http);
+        access.GuardTags([key]);
+        await access.RequireChangeableRunAsync(tracking, runId, cancellationToken);
         await tracking.Runs.SetTagAsync(runId, key, value, cancellationToken);
         // MLflow keeps the run's name and this tag as one
         if (key == WireConvert.RunNameTag) await tracking.Runs.UpdateAsync(runId, name: value, cancellationToken: cancellationToken);
@@ -129,7 +138,12 @@ static class RunEndpoints
     static async Task<IResult> DeleteTagAsync(HttpContext http, TrackingStore tracking, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<RunKeyValueRequest>(http, cancellationToken);
-        await tracking.Runs.DeleteTagAsync(MlflowRequest.RunId(request.RunId, request.RunUuid), MlflowRequest.Required(request.Key, "key"), cancellationToken);
+        var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
+        var key = MlflowRequest.Required(request.Key, "key");
+        var access = MlflowAccess.Of(http);
+        access.GuardTags([key]);
+        await access.RequireChangeableRunAsync(tracking, runId, cancellationToken);
+        await tracking.Runs.DeleteTagAsync(runId, key, cancellationToken);
         return MlflowResults.Empty();
     }
 
@@ -152,6 +166,9 @@ static class RunEndpoints
             parameters[key] = value;
         }
         var tags = WireConvert.Tags(request.Tags, "tags");
+        var access = MlflowAccess.Of(http);
+        access.GuardTags(tags.Keys);
+        await access.RequireChangeableRunAsync(tracking, runId, cancellationToken);
         await tracking.Runs.LogBatchAsync(runId, metrics, parameters, tags, cancellationToken);
         return MlflowResults.Empty();
     }
@@ -171,7 +188,7 @@ static class RunEndpoints
         {
             throw MlflowApiException.Invalid($"Invalid value for parameter 'model_json': {e.Message}");
         }
-        var run = await tracking.Runs.GetAsync(runId, cancellationToken);
+        var run = await MlflowAccess.Of(http).ChangeableRunAsync(tracking, runId, cancellationToken);
         var history = run.Tags.TryGetValue(ModelHistoryTag, out var logged) && JsonNode.Parse(logged) is JsonArray earlier ? earlier : [];
         history.Add(model);
         await tracking.Runs.SetTagAsync(runId, ModelHistoryTag, history.ToJsonString(), cancellationToken);
@@ -184,6 +201,7 @@ static class RunEndpoints
         var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
         var key = MlflowRequest.Required(request.MetricKey, "metric_key");
         var max = MlflowRequest.MaxResults(request.MaxResults, HistoryDefault, HistoryLimit);
+        await MlflowAccess.Of(http).RequireSeenRunAsync(tracking, runId, cancellationToken);
         var history = await tracking.Runs.GetMetricHistoryAsync(runId, key, cancellationToken);
         var (page, next) = PageToken.Slice(history, request.PageToken, max);
         return MlflowResults.Ok(new MetricHistoryResponse([.. page.Select(WireConvert.Metric)], next));
@@ -193,15 +211,17 @@ static class RunEndpoints
     {
         var request = await MlflowRequest.ReadAsync<ListRunArtifactsRequest>(http, cancellationToken);
         var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
-        var run = await tracking.Runs.GetAsync(runId, cancellationToken);
+        var run = await MlflowAccess.Of(http).SeenRunAsync(tracking, runId, cancellationToken);
         var entries = await tracking.Runs.ListArtifactsAsync(runId, request.Path ?? "", cancellationToken);
         return MlflowResults.Ok(new ListRunArtifactsResponse(MlflowArtifactUri.Of(run.ArtifactUri), [.. entries.Select(e => WireConvert.File(e, e.Path))]));
     }
 
-    static async Task<IResult> ChangeAsync(HttpContext http, Func<string, CancellationToken, Task> change, CancellationToken cancellationToken)
+    static async Task<IResult> ChangeAsync(HttpContext http, TrackingStore tracking, Func<string, CancellationToken, Task> change, CancellationToken cancellationToken)
     {
         var request = await MlflowRequest.ReadAsync<RunIdRequest>(http, cancellationToken);
-        await change(MlflowRequest.RunId(request.RunId, request.RunUuid), cancellationToken);
+        var runId = MlflowRequest.RunId(request.RunId, request.RunUuid);
+        await MlflowAccess.Of(http).RequireChangeableRunAsync(tracking, runId, cancellationToken);
+        await change(runId, cancellationToken);
         return MlflowResults.Empty();
     }
 
