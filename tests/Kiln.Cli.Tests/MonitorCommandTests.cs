@@ -79,6 +79,19 @@ public class MonitorCommandTests
     }
 
     [Fact]
+    public async Task Monitor_says_when_a_shift_has_too_few_rows_to_count_as_drift()
+    {
+        using var home = new TemporaryKilnHome();
+        await ServeTrafficAsync(home, LongerTenure(Customers.Csv(40, seed: 9)));
+
+        var text = CliRun.Of("monitor", "churn");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("too few rows (< 100)", text.Output);
+        Assert.Contains("no alerts", text.Output);
+    }
+
+    [Fact]
     public void Monitor_names_a_model_that_is_not_registered()
     {
         using var home = new TemporaryKilnHome();

@@ -45,13 +45,13 @@ public static class MonitorCommand
             var tracking = TrackingOptionsCli.Open(parseResult, cancellationToken);
             var report = await new ModelMonitor(tracking, folder, thresholds).ReportAsync(parseResult.GetValue(Name)!, since, cancellationToken);
             if (output.IsJson) output.WriteJson(report);
-            else Write(output, report, folder);
+            else Write(output, report, folder, thresholds);
             return 0;
         });
         return command;
     }
 
-    static void Write(CliOutput output, MonitoringReport report, string folder)
+    static void Write(CliOutput output, MonitoringReport report, string folder, DriftThresholds thresholds)
     {
         if (report.Versions.Count == 0)
         {
@@ -77,7 +77,7 @@ public static class MonitorCommand
                         feature.KolmogorovSmirnov is { } ks ? $"{F(ks.Statistic)} ({F(ks.PValue)})" : "",
                         feature.ChiSquare is { } chi ? $"{F(chi.Statistic)} ({F(chi.PValue)})" : "",
                         Markup.Escape(string.Join(", ", feature.Unseen.Take(5)) + (feature.Unseen.Count > 5 ? ", …" : "")),
-                        feature.Drifted ? "[red]yes[/]" : "no");
+                        feature.Drifted ? "[red]yes[/]" : feature.Rows < thresholds.MinimumRows ? $"too few rows (< {thresholds.MinimumRows:N0})" : "no");
                 output.Console.Write(table);
             }
             var quality = version.Quality;
