@@ -67,10 +67,11 @@ public sealed class BrowserPlatform : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves the page as TestResults/screenshots/<paramref name="name"/>.png: the whole page, or only the window when <paramref name="fullPage"/> is false.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
     }
 
     /// <summary>Waits until the page's live connection is up, so that its buttons and uploads answer.</summary>
