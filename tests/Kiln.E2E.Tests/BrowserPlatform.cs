@@ -118,6 +118,26 @@ public sealed class BrowserPlatform : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Uploads <paramref name="file"/> through the page's file input and waits for <paramref name="uploaded"/>; once more
+    /// after a reload when the file was not taken up (the live connection can drop a file given to it while it settles).
+    /// </summary>
+    public static async Task UploadAsync(IPage page, string file, ILocator uploaded)
+    {
+        await (await FileInputAsync(page)).SetInputFilesAsync(file);
+        try
+        {
+            await uploaded.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ReloadAsync();
+            if (await uploaded.CountAsync() == 0)
+                await (await FileInputAsync(page)).SetInputFilesAsync(file);
+            await uploaded.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -33,8 +33,7 @@ public class JourneyInTheBrowserTests
 
         await ada.GetByRole(AriaRole.Link, new() { Name = "Datasets" }).First.ClickAsync();
         await Expect(ada.GetByText("No datasets yet")).ToBeVisibleAsync();
-        await (await BrowserPlatform.FileInputAsync(ada)).SetInputFilesAsync(titanic);
-        await Expect(ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BrowserPlatform.UploadAsync(ada, titanic, ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true }));
         await ShotAsync(ada, 2, "datasets");
 
         await ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true }).ClickAsync();
@@ -85,7 +84,9 @@ public class JourneyInTheBrowserTests
         await ada.GetByRole(AriaRole.Button, new() { Name = "Deploy version 1" }).ClickAsync();
         await Expect(ada.Locator("#versions tr[data-version='1']")).ToContainTextAsync("deployed");
 
-        // the form starts filled in with a row of the training data, as the curl example does
+        // the form starts with zeros and empty texts: a passenger is typed in, as a new user would
+        foreach (var (field, value) in new[] { ("Pclass", "1"), ("Sex", "female"), ("Age", "29"), ("Fare", "80"), ("Embarked", "C") })
+            await ada.Locator($"input#field-{field}, #field-{field} input").First.FillAsync(value);
         await ada.Locator("#predict").ClickAsync();
         await Expect(ada.Locator("#predicted-value")).ToHaveTextAsync(new Regex("^[01]$"));
         await ada.Locator("#prediction").ScrollIntoViewIfNeededAsync();
