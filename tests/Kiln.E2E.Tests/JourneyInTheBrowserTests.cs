@@ -44,6 +44,7 @@ public class JourneyInTheBrowserTests
         await ShotAsync(ada, 3, "profile");
 
         await TrainAsync(ada, "decision-tree-classifier", ("max-depth", "3"));
+        await ada.EvaluateAsync("document.activeElement?.blur()");
         await ShotAsync(ada, 4, "train");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Queue the job" }).ClickAsync();
         await Expect(ada).ToHaveURLAsync(new Regex("/jobs$"));
