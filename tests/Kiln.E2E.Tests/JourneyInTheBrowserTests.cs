@@ -68,6 +68,8 @@ public class JourneyInTheBrowserTests
         await ada.Locator("#compare-selected").ClickAsync();
         await Expect(ada.GetByRole(AriaRole.Heading, new() { Name = "Compare runs" })).ToBeVisibleAsync();
         await Expect(ada.Locator("#comparison tr[data-key=model]")).ToHaveClassAsync(new Regex("differs"));
+        await Expect(ada.Locator("#comparison tr[data-key='decision-tree-classifier.max-depth']")).ToContainTextAsync("3");
+        await Expect(ada.Locator("#comparison tr[data-key='random-forest-classifier.n-estimators']")).ToContainTextAsync("20");
         await ShotAsync(ada, 7, "compare");
 
         // the better run is the one the comparison marks best on accuracy (one-algorithm jobs score on the training rows only); its link is in the same column's header
@@ -154,7 +156,8 @@ public class JourneyInTheBrowserTests
         await SelectAsync(page, "#train-target", "Survived");
         await Expect(page.GetByText("classification").First).ToBeVisibleAsync();
         await SelectAsync(page, "#train-algorithm", algorithm);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hyperparameters" })).ToBeVisibleAsync();
+        // the default algorithm's fields are there before the chosen one's: wait for the choice, whose fields come in the same render
+        await Expect(page.Locator("#train-algorithm")).ToHaveValueAsync(algorithm);
         foreach (var (name, value) in parameters)
         {
             var field = page.GetByLabel(name, new() { Exact = true });
