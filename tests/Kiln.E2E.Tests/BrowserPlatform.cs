@@ -67,10 +67,11 @@ public sealed class BrowserPlatform : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves the page as TestResults/screenshots/<paramref name="name"/>.png: the whole page, or only the window when <paramref name="fullPage"/> is false.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
     }
 
     /// <summary>Waits until the page's live connection is up, so that its buttons and uploads answer.</summary>
@@ -114,6 +115,26 @@ public sealed class BrowserPlatform : IAsyncDisposable
             {
                 await page.ReloadAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="file"/> through the page's file input and waits for <paramref name="uploaded"/>; once more
+    /// after a reload when the file was not taken up (the live connection can drop a file given to it while it settles).
+    /// </summary>
+    public static async Task UploadAsync(IPage page, string file, ILocator uploaded)
+    {
+        await (await FileInputAsync(page)).SetInputFilesAsync(file);
+        try
+        {
+            await uploaded.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ReloadAsync();
+            if (await uploaded.CountAsync() == 0)
+                await (await FileInputAsync(page)).SetInputFilesAsync(file);
+            await uploaded.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         }
     }
 

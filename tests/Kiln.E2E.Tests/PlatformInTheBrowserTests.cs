@@ -34,8 +34,7 @@ public class PlatformInTheBrowserTests
 
         await ada.GetByRole(AriaRole.Link, new() { Name = "Datasets" }).First.ClickAsync();
         await Expect(ada.GetByText("No datasets yet")).ToBeVisibleAsync();
-        await (await BrowserPlatform.FileInputAsync(ada)).SetInputFilesAsync(titanic);
-        await Expect(ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await BrowserPlatform.UploadAsync(ada, titanic, ada.GetByRole(AriaRole.Link, new() { Name = "train", Exact = true }));
         await Expect(ada.GetByRole(AriaRole.Cell, new() { Name = "891" })).ToBeVisibleAsync();
         await BrowserPlatform.ScreenshotAsync(ada, "03-datasets");
 
