@@ -43,6 +43,7 @@ public sealed class ModelPageDeploymentTests
         Assert.Contains("<tr data-role=\"primary\"><td>primary</td><td>champion</td><td>1</td><td>80 %</td></tr>", member);
         Assert.Contains("<tr data-role=\"canary\"><td>canary</td><td>challenger</td><td>2</td><td>20 %</td></tr>", member);
         Assert.Contains("<td>shadow</td><td>candidate</td><td>3</td>", member);
+        Assert.Matches(@"answers with version 1\s+\(the deployment&#x27;s primary, champion; version 2, the canary challenger, answers 20 % of requests\)", member);
         await Assert.ThrowsAsync<ModelChangeException>(() =>
             server.App.Services.GetRequiredService<ModelChanges>().SetDeploymentAsync(Member("bob-id"), "churn", new ModelDeployment("challenger")));
     }
