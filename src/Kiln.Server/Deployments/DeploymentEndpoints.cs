@@ -95,15 +95,7 @@ public static class DeploymentEndpoints
     }
 
     static ProblemHttpResult Problem(TrackingException e) =>
-        e.Code == TrackingErrorCode.ResourceDoesNotExist ? NotFound(e.Message) : Invalid(FieldOf(e.Message), e.Message);
-
-    /// <summary>The request field a registry message is about, from the words it starts with.</summary>
-    static string FieldOf(string message)
-    {
-        foreach (var (words, field) in new[] { ("canary weight", "canaryWeight"), ("canary alias", "canary"), ("shadow alias", "shadow"), ("primary alias", "primary") })
-            if (message.Replace("invalid ", "", StringComparison.Ordinal).StartsWith(words, StringComparison.Ordinal)) return field;
-        return "body";
-    }
+        e.Code == TrackingErrorCode.ResourceDoesNotExist ? NotFound(e.Message) : Invalid(DeploymentField.Of(e.Message), e.Message);
 
     static ProblemHttpResult Invalid(string field, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid deployment",

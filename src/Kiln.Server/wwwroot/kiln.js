@@ -8,5 +8,23 @@ window.kiln = {
             body: body
         });
         return { status: response.status, body: await response.text() };
+    },
+    // Sends the files picked in the input as multipart/form-data, each under the field name "file", as curl -F does.
+    postFiles: async function (url, inputId) {
+        const input = document.getElementById(inputId);
+        if (!input || input.files.length === 0) {
+            return { status: 0, body: '' };
+        }
+        const form = new FormData();
+        for (const file of input.files) {
+            form.append('file', file, file.name);
+        }
+        const response = await fetch(url, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Accept': 'application/json' },
+            body: form
+        });
+        return { status: response.status, body: await response.text() };
     }
 };

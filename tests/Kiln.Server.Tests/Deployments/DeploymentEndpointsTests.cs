@@ -23,7 +23,7 @@ public sealed class DeploymentEndpointsTests
     }
 
     /// <summary>A server with a fixed routing seed that logs every prediction, however fast they come.</summary>
-    static async Task<RunningServer> StartAsync() => await (await RunningServer.StartAsync(Register, options => options with
+    internal static async Task<RunningServer> StartAsync() => await (await RunningServer.StartAsync(Register, options => options with
     {
         Serving = options.Serving with { RoutingSeed = 11, PollInterval = TimeSpan.FromMilliseconds(100) },
         Monitoring = options.Monitoring with

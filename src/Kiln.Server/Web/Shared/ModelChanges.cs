@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kiln.Server.Deployments;
 using Kiln.Serving;
 using Kiln.Tracking;
 
@@ -74,9 +75,46 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         }
     }
 
-    /// <summary>Deploys a version: the <see cref="DeployedAlias"/> alias moves to it, and the prediction endpoint answers with it from the next registry reading on.</summary>
-    public Task DeployAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default) =>
-        SetAliasAsync(user, name, DeployedAlias, version, cancellationToken);
+    /// <summary>
+    /// Deploys a version: the <see cref="DeployedAlias"/> alias moves to it and becomes the deployment's primary,
+    /// keeping the canary and shadow of a deployment already in force, so the bare name answers with it at once.
+    /// </summary>
+    public async Task DeployAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default)
+    {
+        await SetAliasAsync(user, name, DeployedAlias, version, cancellationToken).ConfigureAwait(false);
+        var current = await tracking.Registry.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false);
+        await SetDeploymentAsync(user, name, current is null ? new ModelDeployment(DeployedAlias) : current with { PrimaryAlias = DeployedAlias }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sets the model's deployment (primary, optional canary with its share, optional shadow); a refusal names the field it is about.</summary>
+    public async Task SetDeploymentAsync(ClaimsPrincipal user, string name, ModelDeployment deployment, CancellationToken cancellationToken = default)
+    {
+        await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await tracking.Registry.SetDeploymentAsync(name, deployment, cancellationToken).ConfigureAwait(false);
+            await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TrackingException e) when (e.Code is TrackingErrorCode.InvalidParameterValue or TrackingErrorCode.ResourceDoesNotExist)
+        {
+            throw new ModelChangeException(e.Message, DeploymentField.Of(e.Message));
+        }
+    }
+
+    /// <summary>Removes the model's deployment: its bare name serves <see cref="DeployedAlias"/>, else the latest version, again.</summary>
+    public async Task DeleteDeploymentAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken = default)
+    {
+        await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await tracking.Registry.DeleteDeploymentAsync(name, cancellationToken).ConfigureAwait(false);
+            await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TrackingException e) when (e.Code == TrackingErrorCode.ResourceDoesNotExist)
+        {
+            throw new ModelChangeException(e.Message);
+        }
+    }
 
     async Task ChangeableAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
