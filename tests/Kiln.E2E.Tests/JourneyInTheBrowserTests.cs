@@ -91,9 +91,13 @@ public class JourneyInTheBrowserTests
         await ada.GetByRole(AriaRole.Button, new() { Name = "Deploy version 1" }).ClickAsync();
         await Expect(ada.Locator("#versions tr[data-version='1']")).ToContainTextAsync("deployed");
 
-        // the form starts with zeros and empty texts: a passenger is typed in, as a new user would
+        // the form starts at a typical training passenger; another is entered, as a new user would: numbers typed,
+        // the categories the training data knows chosen from their lists
         foreach (var (field, value) in new[] { ("Pclass", "1"), ("Sex", "female"), ("Age", "29"), ("Fare", "80"), ("Embarked", "C") })
-            await ada.Locator($"input#field-{field}, #field-{field} input").First.FillAsync(value);
+        {
+            if (await ada.Locator($".mud-select:has(#field-{field})").CountAsync() > 0) await SelectAsync(ada, $"#field-{field}", value);
+            else await ada.Locator($"input#field-{field}, #field-{field} input").First.FillAsync(value);
+        }
         await ada.Locator("#predict").ClickAsync();
         await Expect(ada.Locator("#predicted-value")).ToHaveTextAsync(new Regex("^[01]$"));
         await ada.Locator("#prediction").ScrollIntoViewIfNeededAsync();
