@@ -64,6 +64,27 @@ public class RunsPagesTests
     }
 
     [Fact]
+    public async Task Register_this_model_offers_the_datasets_name_made_a_model_name_not_the_algorithms()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.8);
+        await server.Tracking.Runs.SetTagAsync(run.Id, "kiln.data", "Titanic passengers (2024).csv");
+
+        var html = await ada.Client.GetStringAsync($"/runs/{run.Id}");
+        Assert.Contains("value=\"titanic-passengers-2024\"", html);
+        Assert.DoesNotContain("value=\"decision-tree-classifier\"", html);
+    }
+
+    [Theory]
+    [InlineData("titanic.csv", "titanic")]
+    [InlineData("iris", "iris")]
+    [InlineData("My Data_v2.tsv", "my-data_v2")]
+    [InlineData("  ...  ", null)]
+    public void A_datasets_name_is_made_a_model_name(string dataset, string? expected) =>
+        Assert.Equal(expected, Kiln.Server.Jobs.DatasetModelName.From(dataset));
+
+    [Fact]
     public async Task A_runs_charts_and_report_are_shown_on_its_page_and_served_sandboxed()
     {
         await using var server = await RunningServer.StartAsync();
