@@ -99,6 +99,8 @@ public sealed class TrainingJobRunner
     {
         var request = job.Request;
         if (!frame.HasColumn(request.Target)) throw new UnknownColumnException(request.Target, frame.ColumnNames);
+        // left out before anything is fitted, so the model, its reference and the served input schema never see them
+        if (request.Exclude is { Count: > 0 } excluded) frame = frame.Drop([.. excluded.Distinct(StringComparer.Ordinal)]);
         var parameters = (request.Parameters ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
         switch (request.Kind)
         {
