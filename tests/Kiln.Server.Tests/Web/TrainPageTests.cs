@@ -33,6 +33,19 @@ public partial class TrainPageTests
     }
 
     [Fact]
+    public async Task Columns_to_use_lists_every_column_but_the_target_and_marks_a_likely_identifier_with_its_reason()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await UploadAsync(ada, "code,size,label\nk1,1,a\nk2,2,b\nk3,1,a\nk4,2,b\n");
+
+        var html = await ada.Client.GetStringAsync($"/train?dataset={id}");
+        Assert.Contains("Columns to use", html);
+        Assert.Contains("code (a different value in every row: likely an identifier)", html);
+        Assert.DoesNotContain("size (a different value", html);
+    }
+
+    [Fact]
     public async Task A_sample_starts_with_its_known_target_chosen()
     {
         await using var server = await RunningServer.StartAsync();
