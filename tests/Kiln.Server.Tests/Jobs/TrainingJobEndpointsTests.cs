@@ -32,6 +32,8 @@ public class TrainingJobEndpointsTests
         Assert.Equal(job.Id, run.Tags[JobRunRecording.JobTag]);
         Assert.Equal("3", run.Params["decision-tree-classifier.max-depth"]);
         Assert.True(run.Metrics["training_accuracy"].Value > 0.7);
+        Assert.InRange(run.Metrics["held_out_accuracy"].Value, 0.5, 1.0);
+        Assert.NotEqual(run.Metrics["training_accuracy"].Value, run.Metrics["held_out_accuracy"].Value);
         Assert.StartsWith("model/", run.Tags[RunRecorder.PackageTag], StringComparison.Ordinal);
     }
 
