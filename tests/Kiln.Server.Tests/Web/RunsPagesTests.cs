@@ -152,6 +152,27 @@ public class RunsPagesTests
     }
 
     [Fact]
+    public async Task Comparing_marks_the_best_by_held_out_score_and_not_the_overfit_models_training_score()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await RecordedRuns.UserIdAsync(ada);
+        var shallow = await RecordedRuns.TrainingAsync(server, "shallow", id, 0.70, maxDepth: "2");
+        var deep = await RecordedRuns.TrainingAsync(server, "deep", id, 0.90, maxDepth: "8");
+        foreach (var (run, training, heldOut) in new[] { (shallow, 0.81, 0.79), (deep, 1.0, 0.68) })
+        {
+            await server.Tracking.Runs.LogMetricAsync(run.Id, "training_accuracy", training);
+            await server.Tracking.Runs.LogMetricAsync(run.Id, "held_out_accuracy", heldOut);
+        }
+
+        var html = await ada.Client.GetStringAsync($"/runs/compare?ids={shallow.Id},{deep.Id}");
+        Assert.Matches("class=\"best\"[^<]*>\\s*0.79", Row(html, "held_out_accuracy"));
+        Assert.DoesNotContain("class=\"best\"", Row(html, "training_accuracy"));
+        Assert.Contains("judge by held_out_accuracy", Row(html, "training_accuracy"));
+        Assert.True(html.IndexOf("data-key=\"held_out_accuracy\"", StringComparison.Ordinal) < html.IndexOf("data-key=\"accuracy\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Comparing_leaves_out_another_users_runs()
     {
         await using var server = await RunningServer.StartAsync();
