@@ -14,6 +14,16 @@ namespace Kiln.Learn.Training;
 /// </summary>
 public static class ModelComparison
 {
+    /// <summary>
+    /// The rows held out to score models on: a seeded share of <paramref name="labelled"/>, stratified by the target's
+    /// classes for a classifier so each class keeps its share on both sides.
+    /// </summary>
+    public static SplitResult HeldOutSplit(Frame labelled, string target, bool classifier, double testSize, long seed)
+    {
+        var fractions = new SplitFractions(1 - testSize, 0, testSize);
+        return classifier ? DataSplit.Stratified(labelled, target, fractions, seed) : DataSplit.Random(labelled, fractions, seed);
+    }
+
     /// <summary>Kernel SVMs fit in time that grows with the square of the rows; above this many they are left out unless named.</summary>
     public const int KernelSvmRowLimit = 10_000;
 
@@ -87,8 +97,7 @@ public static class ModelComparison
 
         var classifier = task == EstimatorRole.Classifier;
         var labelled = setups[0].Table;
-        var fractions = new SplitFractions(1 - options.TestSize, 0, options.TestSize);
-        var split = classifier ? DataSplit.Stratified(labelled, target, fractions, options.Seed) : DataSplit.Random(labelled, fractions, options.Seed);
+        var split = HeldOutSplit(labelled, target, classifier, options.TestSize, options.Seed);
         var (trainX, trainY) = (split.Train.Drop(target), split.Train[target]);
         var testX = split.Test.Drop(target);
         var scoring = options.Scoring ?? (classifier ? "accuracy" : "r2");

@@ -70,6 +70,12 @@ public sealed class TrainingJobQueue
         if (string.IsNullOrWhiteSpace(request.Target)) throw new TrainingJobRejectedException("target", "choose the target column, the one to predict");
         if (columns is not null && !columns.Contains(request.Target))
             throw new TrainingJobRejectedException("target", $"'{request.Target}' is not a column of {name} (columns: {string.Join(", ", columns)})");
+        foreach (var excluded in request.Exclude ?? [])
+        {
+            if (excluded == request.Target) throw new TrainingJobRejectedException("exclude", $"'{excluded}' is the target, which cannot be left out");
+            if (columns is not null && !columns.Contains(excluded))
+                throw new TrainingJobRejectedException("exclude", $"'{excluded}' is not a column of {name} (columns: {string.Join(", ", columns)})");
+        }
         EstimatorRole? role = request.Task switch
         {
             null or "" => null,

@@ -14,6 +14,9 @@ public sealed record TrainingJobRequest
 
     public string Target { get; init; } = "";
 
+    /// <summary>Columns left out of the features (identifiers such as a passenger's id or name); none when left out.</summary>
+    public IReadOnlyList<string>? Exclude { get; init; }
+
     /// <summary>classification or regression; read from the target column when left out.</summary>
     public string? Task { get; init; }
 

@@ -99,14 +99,25 @@ public sealed class TrainingJobRunner
     {
         var request = job.Request;
         if (!frame.HasColumn(request.Target)) throw new UnknownColumnException(request.Target, frame.ColumnNames);
+        // left out before anything is fitted, so the model, its reference and the served input schema never see them
+        if (request.Exclude is { Count: > 0 } excluded) frame = frame.Drop([.. excluded.Distinct(StringComparer.Ordinal)]);
         var parameters = (request.Parameters ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
         switch (request.Kind)
         {
             case TrainingJobKind.Train:
                 progress.Report(new FitProgress($"fitting {request.Algorithm}", 0, 1));
-                var trained = ModelTraining.Train(frame, source, request.Target, request.Algorithm!, parameters, request.Seed, cancellationToken);
+                // a classifier or regressor is fitted on the training share and scored on held-out rows split as a comparison
+                // splits them, so runs compared afterwards are judged on rows the model never saw
+                var prepared = ModelTraining.Prepare(frame, source, request.Target, request.Algorithm!, parameters, request.Seed);
+                var predictor = prepared.Entry.Role is EstimatorRole.Classifier or EstimatorRole.Regressor;
+                var split = predictor
+                    ? ModelComparison.HeldOutSplit(prepared.Table, request.Target, prepared.Entry.Role == EstimatorRole.Classifier, new ComparisonOptions().TestSize, request.Seed)
+                    : null;
+                var trained = ModelTraining.Train(split?.Train ?? frame, source, request.Target, request.Algorithm!, parameters, request.Seed, cancellationToken);
                 progress.Report(new FitProgress($"fitted {request.Algorithm}", 1, 1));
                 var scores = trained.TrainingScores?.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal) ?? [];
+                if (split is not null)
+                    foreach (var (key, value) in ModelTraining.Evaluate(trained.Model, split.Test, request.Target).Summary()) scores["held_out_" + key] = value;
                 scores["fit_seconds"] = trained.Seconds;
                 await RecordAsync(job, $"train {trained.Entry.Name}", trained.Model, new() { ["model"] = trained.Entry.Name, ["target"] = request.Target }, scores,
                     Reference(job, frame, trained.Model, trained.Columns), cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,21 @@ public class DataProfileTests
         """);
 
     [Fact]
+    public void A_column_with_a_different_value_in_every_row_is_a_likely_identifier_and_warned_about()
+    {
+        var frame = CsvReader.ReadText("""
+            code,name,size,label
+            1,Ann,1,yes
+            2,Bob,2,no
+            3,Cid,1,no
+            4,Cid,2,no
+            """);
+        var profile = DataProfile.Of(frame, "s.csv");
+        Assert.Equal(["code"], profile.LikelyIdentifiers);
+        Assert.Contains("'code' has a different value in every row: likely an identifier, not a feature", profile.Warnings);
+    }
+
+    [Fact]
     public void Shape_missing_cells_and_duplicate_rows_are_counted()
     {
         var profile = DataProfile.Of(Sample(), "s.csv");

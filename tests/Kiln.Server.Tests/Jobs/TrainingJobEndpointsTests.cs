@@ -32,7 +32,36 @@ public class TrainingJobEndpointsTests
         Assert.Equal(job.Id, run.Tags[JobRunRecording.JobTag]);
         Assert.Equal("3", run.Params["decision-tree-classifier.max-depth"]);
         Assert.True(run.Metrics["training_accuracy"].Value > 0.7);
+        Assert.InRange(run.Metrics["held_out_accuracy"].Value, 0.5, 1.0);
+        Assert.NotEqual(run.Metrics["training_accuracy"].Value, run.Metrics["held_out_accuracy"].Value);
         Assert.StartsWith("model/", run.Tags[RunRecorder.PackageTag], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Columns_a_train_job_excludes_are_left_out_of_the_models_input_schema()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var dataset = await JobData.UploadAsync(ada.Client, "customers.csv", JobData.Customers(80));
+
+        var job = await JobData.FinishedAsync(ada.Client, (await JobData.QueueAsync(ada.Client, new TrainingJobRequest
+        {
+            Dataset = dataset.Id, Target = "churn", Algorithm = "decision-tree-classifier", Exclude = ["plan"],
+        })).Id);
+
+        Assert.True(job.Status == TrainingJobStatus.Succeeded, job.Error);
+        var run = await server.Tracking.Runs.GetAsync(Assert.Single(job.Runs));
+        var package = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.kiln");
+        try
+        {
+            await using (var artifact = await server.Tracking.Runs.OpenArtifactAsync(run.Id, run.Tags[RunRecorder.PackageTag]))
+            await using (var file = File.Create(package)) await artifact.CopyToAsync(file);
+            Assert.Equal(["usage", "complaints"], Kiln.Learn.ModelPackage.ReadManifest(package).InputSchema.Names);
+        }
+        finally
+        {
+            File.Delete(package);
+        }
     }
 
     [Fact]
@@ -198,6 +227,8 @@ public class TrainingJobEndpointsTests
         { """{"dataset":"DATASET","target":"churn","algorithm":"pca"}""", "algorithm", "'pca' is a" },
         { """{"dataset":"DATASET","target":"churn","task":"classification","algorithm":"ridge"}""", "algorithm", "'ridge' is a regressor, but the task is classification" },
         { """{"dataset":"DATASET","target":"churn","algorithm":"decision-tree-classifier","parameters":{"max-depth":"-3"}}""", "parameters.max-depth", "decision-tree-classifier: parameter 'max-depth' must be 1 ≤ value or none, not -3" },
+        { """{"dataset":"DATASET","target":"churn","algorithm":"ridge","exclude":["plan","id"]}""", "exclude", "'id' is not a column of customers (columns: usage, complaints, plan, churn)" },
+        { """{"dataset":"DATASET","target":"churn","algorithm":"ridge","exclude":["churn"]}""", "exclude", "'churn' is the target, which cannot be left out" },
         { """{"dataset":"DATASET","target":"churn","task":"ranking","algorithm":"ridge"}""", "task", "the task must be classification or regression" },
         { """{"dataset":"DATASET","target":"churn","kind":"tune","algorithm":"knn-classifier","search":"annealing"}""", "search", "not 'annealing'" },
         { """{"dataset":"DATASET","target":"churn","kind":"compare","models":["knn-classifier","ridge"]}""", "models", "'ridge' is a regressor, but the task is classification" },

@@ -64,6 +64,27 @@ public class RunsPagesTests
     }
 
     [Fact]
+    public async Task Register_this_model_offers_the_datasets_name_made_a_model_name_not_the_algorithms()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", await RecordedRuns.UserIdAsync(ada), 0.8);
+        await server.Tracking.Runs.SetTagAsync(run.Id, "kiln.data", "Titanic passengers (2024).csv");
+
+        var html = await ada.Client.GetStringAsync($"/runs/{run.Id}");
+        Assert.Contains("value=\"titanic-passengers-2024\"", html);
+        Assert.DoesNotContain("value=\"decision-tree-classifier\"", html);
+    }
+
+    [Theory]
+    [InlineData("titanic.csv", "titanic")]
+    [InlineData("iris", "iris")]
+    [InlineData("My Data_v2.tsv", "my-data_v2")]
+    [InlineData("  ...  ", null)]
+    public void A_datasets_name_is_made_a_model_name(string dataset, string? expected) =>
+        Assert.Equal(expected, Kiln.Server.Jobs.DatasetModelName.From(dataset));
+
+    [Fact]
     public async Task A_runs_charts_and_report_are_shown_on_its_page_and_served_sandboxed()
     {
         await using var server = await RunningServer.StartAsync();
@@ -128,6 +149,27 @@ public class RunsPagesTests
         Assert.Matches("class=\"best\"[^<]*>\\s*0.9", Row(html, "accuracy"));
         Assert.Matches("class=\"best\"[^<]*>\\s*0.1", Row(html, "log_loss"));
         Assert.Contains("<img src=\"data:image/svg", html);
+    }
+
+    [Fact]
+    public async Task Comparing_marks_the_best_by_held_out_score_and_not_the_overfit_models_training_score()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await RecordedRuns.UserIdAsync(ada);
+        var shallow = await RecordedRuns.TrainingAsync(server, "shallow", id, 0.70, maxDepth: "2");
+        var deep = await RecordedRuns.TrainingAsync(server, "deep", id, 0.90, maxDepth: "8");
+        foreach (var (run, training, heldOut) in new[] { (shallow, 0.81, 0.79), (deep, 1.0, 0.68) })
+        {
+            await server.Tracking.Runs.LogMetricAsync(run.Id, "training_accuracy", training);
+            await server.Tracking.Runs.LogMetricAsync(run.Id, "held_out_accuracy", heldOut);
+        }
+
+        var html = await ada.Client.GetStringAsync($"/runs/compare?ids={shallow.Id},{deep.Id}");
+        Assert.Matches("class=\"best\"[^<]*>\\s*0.79", Row(html, "held_out_accuracy"));
+        Assert.DoesNotContain("class=\"best\"", Row(html, "training_accuracy"));
+        Assert.Contains("judge by held_out_accuracy", Row(html, "training_accuracy"));
+        Assert.True(html.IndexOf("data-key=\"held_out_accuracy\"", StringComparison.Ordinal) < html.IndexOf("data-key=\"accuracy\"", StringComparison.Ordinal));
     }
 
     [Fact]
