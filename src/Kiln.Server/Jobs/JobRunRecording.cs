@@ -1,6 +1,6 @@
+using Kiln.Server.Accounts;
 using Kiln.Data;
 using Kiln.Learn;
-using Kiln.Server.Web.Shared;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 

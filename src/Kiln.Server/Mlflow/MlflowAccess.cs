@@ -1,5 +1,5 @@
+using Kiln.Server.Accounts;
 using System.Security.Claims;
-using Kiln.Server.Web.Shared;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Http;
 

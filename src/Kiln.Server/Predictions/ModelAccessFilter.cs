@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Kiln.Server.Accounts;
-using Kiln.Server.Web.Shared;
 using Kiln.Serving;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Kiln.Server.Accounts;
-using Kiln.Server.Web.Shared;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using Kiln.Server.Accounts;
 using Kiln.Server.Web.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

@@ -1,8 +1,8 @@
+using Kiln.Server.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Kiln.Serving.Monitoring;
 using Kiln.Server.Jobs;
-using Kiln.Server.Web.Shared;
 using Kiln.Tracking;
 
 namespace Kiln.Server.Tests.Jobs;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Kiln.Server.Accounts;
 using Kiln.Server.Tests.Web;
-using Kiln.Server.Web.Shared;
 
 namespace Kiln.Server.Tests.Mlflow;
 

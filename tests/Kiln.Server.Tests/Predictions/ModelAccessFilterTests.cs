@@ -5,7 +5,6 @@ using System.Text.Json;
 using Kiln.Server.Accounts;
 using Kiln.Server.Predictions;
 using Kiln.Server.Tests.Web;
-using Kiln.Server.Web.Shared;
 using Kiln.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Kiln.Data;
 using Kiln.Server.Accounts;
-using Kiln.Server.Web.Shared;
 using Kiln.Serving.Monitoring;
 using Kiln.Tracking;
 

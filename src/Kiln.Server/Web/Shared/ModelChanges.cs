@@ -1,3 +1,4 @@
+using Kiln.Server.Accounts;
 using System.Security.Claims;
 using Kiln.Server.Deployments;
 using Kiln.Serving;

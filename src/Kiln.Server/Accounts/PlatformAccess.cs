@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Kiln.Server.Accounts;
 using Kiln.Tracking;
 
-namespace Kiln.Server.Web.Shared;
+namespace Kiln.Server.Accounts;
 
 /// <summary>
 /// Who may see and change runs and registered models. What the platform makes carries the tag <see cref="OwnerTag"/>
