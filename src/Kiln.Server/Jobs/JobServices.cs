@@ -33,8 +33,10 @@ public static class JobServices
         var shared = connection.Provider == TrackingProvider.PostgreSql;
         var worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         services.AddSingleton(options);
-        // made when first asked for, so that the container closes the file (and lets it go) when the server is disposed
-        services.AddSingleton<IJobRecords>(_ => shared ? new HangfireJobRecords(storage) : new SqliteJobRecords(SqliteJobRecords.FileBeside(SqliteFile(connection))));
+        // opened now, so that a store whose jobs another server keeps is refused before anything starts; handed out by a
+        // factory, so that the container closes the file and lets its lock go when the server is disposed
+        IJobRecords records = shared ? new HangfireJobRecords(storage) : new SqliteJobRecords(SqliteJobRecords.FileBeside(SqliteFile(connection)));
+        services.AddSingleton(_ => records);
         services.AddSingleton(provider => new TrainingJobStore(provider.GetRequiredService<IJobRecords>(), storage, queueOutlivesServer: shared));
         services.AddSingleton(provider => new TrainingData(provider.GetRequiredService<DatasetStore>(), home));
         services.AddSingleton(provider => new TrainingJobQueue(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>()));
