@@ -93,6 +93,9 @@ public class JobRestartTests
             });
             running = await JobData.WaitAsync(ada, queued.Id, j => j.Status == TrainingJobStatus.Running);
         }
+        // the stopping server itself wrote it down, since its queue went with it
+        using (var records = new SqliteJobRecords(JobsFile(store)))
+            Assert.Equal(TrainingJobStore.InterruptedError, new TrainingJobStore(records, new InMemoryStorage(), queueOutlivesServer: false).Read(running.Id)!.Error);
 
         await using var second = await RunningServer.StartAsync(Options(store));
         using var again = JobData.Client(second, key);
@@ -118,7 +121,7 @@ public class JobRestartTests
             queued = await JobData.QueueAsync(ada, new TrainingJobRequest { Dataset = dataset, Target = "churn", Algorithm = "gaussian-nb" });
         }
         // what a server killed in the middle of the job leaves behind: the job recorded as running, and nobody running it
-        using (var records = new SqliteJobRecords(SqliteJobRecords.FileBeside(Path.Combine(store.Path, TrackingConnection.DefaultFileName))))
+        using (var records = new SqliteJobRecords(JobsFile(store)))
             new TrainingJobStore(records, new InMemoryStorage(), queueOutlivesServer: false).Start(queued.Id, "a server that is gone");
 
         await using var second = await RunningServer.StartAsync(Options(store));
@@ -141,13 +144,15 @@ public class JobRestartTests
         var refused = await Assert.ThrowsAsync<TrackingUnavailableException>(() => RunningServer.StartAsync(Options(store)));
 
         Assert.Contains("another Kiln server is running on this store", refused.Message);
-        Assert.Contains(SqliteJobRecords.FileBeside(Path.Combine(store.Path, TrackingConnection.DefaultFileName)), refused.Message);
+        Assert.Contains(JobsFile(store), refused.Message);
         var (key, dataset) = await SignUpWithDataAsync(first, rows: 60);
         using var ada = JobData.Client(first, key);
         var queued = await JobData.QueueAsync(ada, new TrainingJobRequest { Dataset = dataset, Target = "churn", Algorithm = "gaussian-nb" });
         var job = await JobData.FinishedAsync(ada, queued.Id);
         Assert.True(job.Status == TrainingJobStatus.Succeeded, job.Error);
     }
+
+    static string JobsFile(TemporaryFolder store) => SqliteJobRecords.FileBeside(Path.Combine(store.Path, TrackingConnection.DefaultFileName));
 
     static ServerOptions Options(TemporaryFolder store) => new() { Port = 0, Tracking = new TrackingOptions { Home = store.Path } };
 
