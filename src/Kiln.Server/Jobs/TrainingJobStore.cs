@@ -16,7 +16,7 @@ sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueO
         Error = "error", Runs = "runs", Created = "created", Started = "started", Finished = "finished", Worker = "worker", Cancel = "cancel", QueueId = "queue-id";
 
     /// <summary>The message of a job whose server stopped while it ran, when the queue does not outlive the server.</summary>
-    public const string InterruptedError = "interrupted: the server stopped while this job was running; queue it again to start over (the runs it had recorded are kept)";
+    public const string InterruptedError = "interrupted: the server stopped while this job was running; queue it again to start over";
 
     const string AllJobs = "kiln:training-jobs";
 
