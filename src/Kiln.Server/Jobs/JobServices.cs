@@ -5,15 +5,18 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Kiln.Server.Datasets;
 using Kiln.Tracking;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kiln.Server.Jobs;
 
 /// <summary>
-/// The training job queue on Hangfire: in memory when the tracking store is SQLite, in the same PostgreSQL database (its
-/// own <c>hangfire</c> schema) when it is PostgreSQL, so that every server on that database shares one queue. Each server
-/// gets its own storage object, never Hangfire's process-wide one, so two servers in one process stay apart.
+/// The training job queue on Hangfire. When the tracking store is PostgreSQL, the queue and the jobs' records are in the
+/// same database (its own <c>hangfire</c> schema), so that every server on that database shares one queue. When it is the
+/// embedded SQLite store, the queue is in memory and the jobs' records in a SQLite file beside the tracking database,
+/// from which a restarted server takes up the jobs still waiting. Each server gets its own storage object, never
+/// Hangfire's process-wide one, so two servers in one process stay apart.
 /// </summary>
 public static class JobServices
 {
@@ -27,18 +30,28 @@ public static class JobServices
         if (options.CancelPollInterval <= TimeSpan.Zero || options.QueuePollInterval <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(options), "the job queue's poll intervals must be positive");
         var storage = StorageFor(connection, options);
+        var shared = connection.Provider == TrackingProvider.PostgreSql;
         var worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
         services.AddSingleton(options);
-        services.AddSingleton(new TrainingJobStore(storage));
+        // opened now, so that a store whose jobs another server keeps is refused before anything starts; handed out by a
+        // factory, so that the container closes the file and lets its lock go when the server is disposed
+        IJobRecords records = shared ? new HangfireJobRecords(storage) : new SqliteJobRecords(SqliteJobRecords.FileBeside(SqliteFile(connection)));
+        services.AddSingleton(_ => records);
+        services.AddSingleton(provider => new TrainingJobStore(provider.GetRequiredService<IJobRecords>(), storage, queueOutlivesServer: shared));
         services.AddSingleton(provider => new TrainingData(provider.GetRequiredService<DatasetStore>(), home));
         services.AddSingleton(provider => new TrainingJobQueue(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>()));
         services.AddSingleton(provider => new JobRunRecording(provider.GetRequiredService<TrackingStore>()));
         services.AddSingleton(provider => new TrainingJobRunner(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>(),
             provider.GetRequiredService<JobRunRecording>(), options, worker, provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
+        // before the worker starts, so it finds the jobs that waited through the restart already on its queue
+        if (!shared) services.AddHostedService(provider => new TrainingJobRecovery(provider.GetRequiredService<TrainingJobStore>(),
+            provider.GetRequiredService<TrainingJobQueue>(), provider.GetRequiredService<ILogger<TrainingJobRecovery>>()));
         if (options.RunJobs)
             services.AddHostedService(provider => new TrainingJobWorker(storage, options, new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()), worker));
         return services;
     }
+
+    static string SqliteFile(TrackingConnection connection) => new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
 
     static JobStorage StorageFor(TrackingConnection connection, JobOptions options)
     {

@@ -24,7 +24,7 @@ public sealed class TrainingJobQueue
     internal TrainingJobQueue(TrainingJobStore store, TrainingData data)
     {
         (_store, _data) = (store, data);
-        _client = new BackgroundJobClient(store.Storage);
+        _client = new BackgroundJobClient(store.Queue);
     }
 
     /// <summary>Checks the request and puts it on the queue; a bad request throws <see cref="TrainingJobRejectedException"/> naming the field.</summary>
@@ -35,9 +35,15 @@ public sealed class TrainingJobQueue
         var datasetName = await CheckAsync(ownerId, request, cancellationToken).ConfigureAwait(false);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         _store.Create(id, ownerId, request, datasetName, DateTimeOffset.UtcNow);
+        Enqueue(id);
+        return _store.Read(id)!;
+    }
+
+    /// <summary>Hands a recorded job to the queue's workers: when it is queued, and again when a restart emptied an in-memory queue.</summary>
+    internal void Enqueue(string id)
+    {
         var queueId = _client.Create(Job.FromExpression<TrainingJobRunner>(runner => runner.RunAsync(id, CancellationToken.None)), new EnqueuedState());
         _store.SetQueueId(id, queueId);
-        return _store.Read(id)!;
     }
 
     /// <summary>The user's jobs, newest first.</summary>

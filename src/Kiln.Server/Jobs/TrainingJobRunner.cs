@@ -59,11 +59,16 @@ public sealed class TrainingJobRunner
         {
             _store.Finish(jobId, TrainingJobStatus.Cancelled);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _store.QueueOutlivesServer)
         {
             // this server is stopping: the queue hands the job to a worker again
             _store.Requeue(jobId);
             throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // this server is stopping and its queue goes with it: the job would otherwise be waiting for nobody
+            _store.Finish(jobId, TrainingJobStatus.Failed, TrainingJobStore.InterruptedError);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,34 +1,39 @@
 using System.Globalization;
 using System.Text.Json;
 using Hangfire;
-using Npgsql;
 
 namespace Kiln.Server.Jobs;
 
 /// <summary>
-/// Training jobs' state in the job queue's own storage (in memory, or PostgreSQL shared by every server): one hash per
-/// job (owner, request, status, progress, error, runs, the cancel flag) and one set per owner listing their jobs. A field
-/// is written on its own, so a worker reporting progress and another server asking to cancel never overwrite each other.
+/// Training jobs' state: one hash per job (owner, request, status, progress, error, runs, the cancel flag), one set per
+/// owner listing their jobs and one set of every job, in <paramref name="records"/> — PostgreSQL's queue storage shared by
+/// every server, or the embedded store's own file. A field is written on its own, so a worker reporting progress and
+/// another server asking to cancel never overwrite each other. <paramref name="queue"/> is the queue the jobs are run from.
 /// </summary>
-sealed class TrainingJobStore(JobStorage storage)
+sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueOutlivesServer)
 {
     const string Owner = "owner", Request = "request", Dataset = "dataset", Status = "status", Stage = "stage", Done = "done", Total = "total",
         Error = "error", Runs = "runs", Created = "created", Started = "started", Finished = "finished", Worker = "worker", Cancel = "cancel", QueueId = "queue-id";
 
-    public JobStorage Storage { get; } = storage;
+    /// <summary>The message of a job whose server stopped while it ran, when the queue does not outlive the server.</summary>
+    public const string InterruptedError = "interrupted: the server stopped while this job was running; queue it again to start over";
 
-    public void Create(string id, string ownerId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt)
-    {
-        using var connection = Storage.GetConnection();
-        using var transaction = connection.CreateWriteTransaction();
-        transaction.SetRangeInHash(HashOf(id), new Dictionary<string, string>
+    const string AllJobs = "kiln:training-jobs";
+
+    public JobStorage Queue { get; } = queue;
+
+    /// <summary>
+    /// Whether the queue keeps a job whose server stops (PostgreSQL, where another worker takes it up); the in-memory
+    /// queue of the embedded store loses it, so a job running then is recorded as interrupted.
+    /// </summary>
+    public bool QueueOutlivesServer { get; } = queueOutlivesServer;
+
+    public void Create(string id, string ownerId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt) =>
+        records.Create(HashOf(id), new Dictionary<string, string>
         {
             [Owner] = ownerId, [Request] = JsonSerializer.Serialize(request), [Dataset] = datasetName,
             [Status] = TrainingJobStatus.Queued.ToString(), [Created] = Time(createdAt), [Runs] = "",
-        });
-        transaction.AddToSet(SetOf(ownerId), id, createdAt.ToUnixTimeMilliseconds());
-        transaction.Commit();
-    }
+        }, [new(SetOf(ownerId), id, createdAt.ToUnixTimeMilliseconds()), new(AllJobs, id, createdAt.ToUnixTimeMilliseconds())]);
 
     public void SetQueueId(string id, string queueId) => Write(id, (QueueId, queueId));
 
@@ -59,17 +64,15 @@ sealed class TrainingJobStore(JobStorage storage)
     /// <summary>The job's owner, or null when there is no such job.</summary>
     public string? OwnerOf(string id) => Field(id, Owner);
 
-    public IReadOnlyList<string> IdsOf(string ownerId)
-    {
-        using var connection = Storage.GetConnection();
-        return [.. connection.GetAllItemsFromSet(SetOf(ownerId))];
-    }
+    public IReadOnlyList<string> IdsOf(string ownerId) => [.. records.Members(SetOf(ownerId))];
+
+    /// <summary>Every job not finished yet, whoever queued it.</summary>
+    public IReadOnlyList<TrainingJobInfo> Unfinished() => [.. records.Members(AllJobs).Select(Read).OfType<TrainingJobInfo>().Where(job => !job.IsFinished)];
 
     public TrainingJobInfo? Read(string id)
     {
-        using var connection = Storage.GetConnection();
-        var fields = connection.GetAllEntriesFromHash(HashOf(id));
-        if (fields is null || !fields.TryGetValue(Request, out var request)) return null;
+        var fields = records.Read(HashOf(id));
+        if (!fields.TryGetValue(Request, out var request)) return null;
         string? Get(string name) => fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
         var progress = Get(Stage) is { } stage
             ? new TrainingJobProgress(stage, long.Parse(Get(Done) ?? "0", CultureInfo.InvariantCulture), long.Parse(Get(Total) ?? "0", CultureInfo.InvariantCulture))
@@ -80,43 +83,10 @@ sealed class TrainingJobStore(JobStorage storage)
             Get(Cancel) == "1");
     }
 
-    string? Field(string id, string name)
-    {
-        using var connection = Storage.GetConnection();
-        return connection.GetAllEntriesFromHash(HashOf(id)) is { } fields && fields.TryGetValue(name, out var value) ? value : null;
-    }
+    string? Field(string id, string name) => records.Read(HashOf(id)).TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>
-    /// Writes the fields, again when PostgreSQL turned the write down for meeting another server's write of the same job
-    /// (a worker's progress and a cancel arrive together): Hangfire's upsert of a hash can then fail with a serialization
-    /// failure, a deadlock or a duplicate key, and the write succeeds when tried again.
-    /// </summary>
-    void Write(string id, params (string Name, string Value)[] fields)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                using var connection = Storage.GetConnection();
-                connection.SetRangeInHash(HashOf(id), fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-                return;
-            }
-            catch (Exception e) when (attempt < MaxWriteAttempts && IsConflict(e))
-            {
-                Thread.Sleep(Random.Shared.Next(5, 20 * attempt));
-            }
-        }
-    }
-
-    const int MaxWriteAttempts = 5;
-
-    static bool IsConflict(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation })
-                return true;
-        return false;
-    }
+    void Write(string id, params (string Name, string Value)[] fields) =>
+        records.Write(HashOf(id), [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
 
     static string HashOf(string id) => $"kiln:training-job:{id}";
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Kiln.Data;
+using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
 using Kiln.Server.Jobs;
 using Kiln.Testing;
@@ -25,6 +26,14 @@ static class JobData
             text.Append(CultureInfo.InvariantCulture, $"{usage},{complaints},{(i % 3 == 0 ? "basic" : "pro")},{churn}\n");
         }
         return text.ToString();
+    }
+
+    /// <summary>A client of <paramref name="server"/> that signs its requests with <paramref name="key"/>, as a script would.</summary>
+    public static HttpClient Client(RunningServer server, CreatedApiKey key)
+    {
+        var client = new HttpClient { BaseAddress = server.Client.BaseAddress };
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key.Secret);
+        return client;
     }
 
     public static Task<DatasetInfo> UploadAsync(HttpClient client, string name, string csv) =>

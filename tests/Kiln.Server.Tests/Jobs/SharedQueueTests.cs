@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kiln.Server.Accounts;
 using Kiln.Server.Jobs;
 using Kiln.Testing;
 using Kiln.Tracking;
@@ -35,8 +34,8 @@ public class SharedQueueTests
             using var ada = await CookieSession.SignedUpAsync(first, "ada@example.org");
             var key = await ada.CreateKeyAsync("script");
             var dataset = await JobData.UploadAsync(ada.Client, "customers.csv", JobData.Customers(300));
-            using var onFirst = Client(first, key);
-            using var onSecond = Client(second, key);
+            using var onFirst = JobData.Client(first, key);
+            using var onSecond = JobData.Client(second, key);
 
             // a long job keeps one server's only worker busy …
             var slow = await JobData.QueueAsync(onFirst, new TrainingJobRequest
@@ -70,12 +69,5 @@ public class SharedQueueTests
         {
             await PostgresServer.DropDatabaseAsync(database);
         }
-    }
-
-    static HttpClient Client(RunningServer server, CreatedApiKey key)
-    {
-        var client = new HttpClient { BaseAddress = server.Client.BaseAddress };
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.HeaderName, key.Secret);
-        return client;
     }
 }
