@@ -4,8 +4,8 @@ namespace Kiln.Data;
 
 /// <summary>
 /// Decides whether a column looks like an identifier rather than a feature, and says why in words a user reads beside
-/// the column's name. Two kinds are caught: text or whole numbers with a different value in every row (a passenger's id
-/// or name), and text of reference codes that are mostly distinct (a ticket number such as "A/5 21171" or "347082") —
+/// the column's name. Two kinds are caught: text, or whole numbers numbering the rows or named as an id, with a
+/// different value in every row (a passenger's id or name), and text of reference codes that are mostly distinct (a ticket number such as "A/5 21171" or "347082") —
 /// a one-hot of those gets a column per one or two rows, so a model can only memorise them.
 /// </summary>
 internal static class IdentifierRule
@@ -31,7 +31,7 @@ internal static class IdentifierRule
     {
         var present = column.Length - column.MissingCount;
         if (rows <= 1 || unique <= 1 || present < rows / 2.0) return null;
-        if (unique == present && column.Type is DataType.String or DataType.Int64)
+        if (unique == present && (column is StringColumn || column is Int64Column numbers && IsNumbering(numbers, present)))
             return "a different value in every row: likely an identifier, not a feature";
         if (column is not StringColumn text || unique < MostlyDistinct * present) return null;
         return CodeReason(text, unique, rows);
@@ -62,6 +62,30 @@ internal static class IdentifierRule
         return $"{unique} different codes in {rows} rows, such as {string.Join(" and ", examples.Select(e => $"'{e}'"))}: " +
                "likely a reference number, not a feature";
     }
+
+    /// <summary>
+    /// Whole numbers all different are an identifier when they number the rows (1 to n, as Ames' Order) or the name says
+    /// so (PassengerId, PID, customer_id); otherwise they are a quantity that happens not to repeat, such as a day's
+    /// traded volume, and stay a feature.
+    /// </summary>
+    static bool IsNumbering(Int64Column column, int present)
+    {
+        long min = long.MaxValue, max = long.MinValue;
+        var values = column.Values;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (column.IsMissing(i)) continue;
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+        return max - min == present - 1 || NamesAnIdentifier(column.Name);
+    }
+
+    /// <summary>"id" alone, or ending in "Id" or "ID" (PassengerId, PID) or in "id" after a separator (customer_id), but not "Paid".</summary>
+    static bool NamesAnIdentifier(string name) =>
+        name.Equals("id", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("ID", StringComparison.Ordinal)
+        || name.Length > 2 && name.EndsWith("id", StringComparison.OrdinalIgnoreCase) && name[^3] is '_' or '-' or '.' or ' ';
 
     /// <summary>A code holds a digit and is at most a few words: "A/5 21171", "347082", "C85".</summary>
     static bool LooksLikeCode(string value)

@@ -63,6 +63,18 @@ public class IdentifierRuleTests
     }
 
     [Fact]
+    public void Whole_numbers_all_different_are_an_identifier_when_they_number_the_rows_or_are_named_as_one()
+    {
+        var frame = new Frame(
+            new Int64Column("Order", [.. Enumerable.Range(0, 40).Select(i => 40L - i)]),
+            new Int64Column("PID", [.. Enumerable.Range(0, 40).Select(i => 526301100L + 37 * i * i)]),
+            new Int64Column("customer_id", [.. Enumerable.Range(0, 40).Select(i => 1000L + 7 * i)]),
+            new Int64Column("Paid", [.. Enumerable.Range(0, 40).Select(i => 20L + 3 * i)]),
+            new Int64Column("Volume", [.. Enumerable.Range(0, 40).Select(i => 48_000_000L + 104_729L * i * i)]));
+        Assert.Equal(["Order", "PID", "customer_id"], Flagged(frame));
+    }
+
+    [Fact]
     public void Titanic_flags_the_passenger_id_name_and_ticket_but_keeps_cabin_embarked_and_sex()
     {
         var frame = Frame.ReadCsv(SharedFolder.RequireDataset("titanic/train.csv"));
@@ -78,5 +90,12 @@ public class IdentifierRuleTests
     {
         var frame = Frame.ReadCsv(SharedFolder.RequireDataset("churn/Telco-Customer-Churn.csv"));
         Assert.Equal(["customerID"], Flagged(frame));
+    }
+
+    [Fact]
+    public void Ames_housing_flags_its_row_order_and_parcel_id_and_apples_prices_keep_their_volume()
+    {
+        Assert.Equal(["Order", "PID"], Flagged(Frame.ReadCsv(SharedFolder.RequireDataset("housing/AmesHousing.csv"))));
+        Assert.Empty(Flagged(Frame.ReadCsv(SharedFolder.RequireDataset("stocks/finance-charts-apple.csv"))));
     }
 }
