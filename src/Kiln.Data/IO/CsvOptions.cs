@@ -8,7 +8,7 @@ public sealed record CsvOptions
     /// <summary>The field separator.</summary>
     public char Separator { get; init; } = ',';
 
-    /// <summary>Whether the first row names the columns; <c>null</c> detects it: a first row of non-empty, non-numeric names is a header.</summary>
+    /// <summary>Whether the first row names the columns; <c>null</c> detects it: a first row of non-empty, non-numeric names (the first may be blank, as pandas writes its index) is a header.</summary>
     public bool? HasHeader { get; init; }
 
     /// <summary>Values read as missing, besides the empty field.</summary>

@@ -96,11 +96,15 @@ internal sealed class CsvParse
         }
     }
 
+    /// <summary>
+    /// Non-empty, non-numeric names, except that the first may be blank: pandas writes its unnamed index column so
+    /// (",Date,Open,…"), and that row is still the header.
+    /// </summary>
     static bool LooksLikeHeader(string[] firstRow)
     {
-        if (firstRow.Any(string.IsNullOrWhiteSpace)) return false;
+        if (firstRow.Skip(1).Any(string.IsNullOrWhiteSpace) || firstRow.All(string.IsNullOrWhiteSpace)) return false;
         foreach (var value in firstRow)
-            if (Utf8ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(value), out _)) return false;
+            if (!string.IsNullOrWhiteSpace(value) && Utf8ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(value), out _)) return false;
         return true;
     }
 

@@ -25,6 +25,9 @@ public sealed record ColumnProfile(string Name, string Type, int Missing, double
 
     public Histogram? Histogram { get; init; }
 
+    /// <summary>Why the column looks like an identifier rather than a feature, to follow its name ("has …", "Ticket (…)"); <c>null</c> for a feature.</summary>
+    public string? IdentifierReason { get; init; }
+
     /// <summary>The most frequent values, most frequent first.</summary>
     public IReadOnlyList<ValueCount> TopValues { get; init; } = [];
 }

@@ -20,8 +20,11 @@ public sealed record DataProfile(
     public ColumnProfile this[string column] =>
         Columns.FirstOrDefault(c => c.Name == column) ?? throw new UnknownColumnException(column, Columns.Select(c => c.Name));
 
-    /// <summary>The columns that look like identifiers rather than features (a different value in every row), as the warnings flag them.</summary>
-    public IEnumerable<string> LikelyIdentifiers => Columns.Where(c => DataProfiler.IsLikelyIdentifier(c, RowCount)).Select(c => c.Name);
+    /// <summary>
+    /// The columns that look like identifiers rather than features — a different value in every row, or mostly distinct
+    /// reference codes — as the warnings flag them; each one's <see cref="ColumnProfile.IdentifierReason"/> says why.
+    /// </summary>
+    public IEnumerable<ColumnProfile> LikelyIdentifiers => Columns.Where(c => c.IdentifierReason is not null);
 
     /// <summary>Profiles a frame; <paramref name="target"/> names the column a model would predict, when there is one.</summary>
     public static DataProfile Of(Frame frame, string source, string? target = null, int histogramBins = 20) =>

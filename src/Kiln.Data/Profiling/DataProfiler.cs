@@ -42,6 +42,7 @@ internal static class DataProfiler
         var profile = new ColumnProfile(column.Name, column.Type.Name(), column.MissingCount, Share(column.MissingCount, column.Length), counts.RowCount)
         {
             TopValues = top,
+            IdentifierReason = IdentifierRule.Reason(column, counts.RowCount, column.Length),
         };
         if (!summary.IsNumeric || present == 0) return profile;
 
@@ -125,13 +126,6 @@ internal static class DataProfiler
         };
     }
 
-    /// <summary>
-    /// Whether a column of a table of <paramref name="rows"/> rows looks like an identifier rather than a feature: text or
-    /// whole numbers with a different value in every row that has one.
-    /// </summary>
-    public static bool IsLikelyIdentifier(ColumnProfile column, int rows) =>
-        rows > 1 && column.Unique > 1 && column.Unique == rows - column.Missing && column.Type is "string" or "int64";
-
     static List<string> Warnings(int rows, IReadOnlyList<ColumnProfile> columns, int duplicates, CorrelationTable correlations, TargetProfile? target)
     {
         var warnings = new List<string>();
@@ -143,8 +137,8 @@ internal static class DataProfiler
                     : $"'{c.Name}' has {c.Missing} missing values ({c.MissingShare * 100:F1}%); impute or drop them before training");
             if (rows > 1 && c.Unique == 1)
                 warnings.Add($"'{c.Name}' holds a single value: it carries no information");
-            else if (IsLikelyIdentifier(c, rows))
-                warnings.Add($"'{c.Name}' has a different value in every row: likely an identifier, not a feature");
+            else if (c.IdentifierReason is { } reason)
+                warnings.Add($"'{c.Name}' has {reason}");
             else if (c.Type == "string" && c.Unique > 50 && c.Unique > (rows - c.Missing) / 2)
                 warnings.Add($"'{c.Name}' is text with {c.Unique} distinct values in {rows - c.Missing} rows: too many to one-hot encode");
             if (c.OutliersByIqr is > 0 && c.OutliersByIqr > rows / 20)

@@ -77,6 +77,22 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void A_header_whose_first_name_is_blank_as_pandas_writes_its_index_is_still_the_header()
+    {
+        var frame = CsvReader.ReadText(",Date,Close,Stock\n0,2017-12-29,169.23,AAPL\n1,2017-12-28,171.08,AAPL\n");
+        Assert.Equal(["column_1", "Date", "Close", "Stock"], frame.ColumnNames);
+        Assert.Equal([169.23, 171.08], frame.Column<Float64Column>("Close").Values.ToArray());
+    }
+
+    [Fact]
+    public void A_first_row_with_a_blank_after_its_first_field_is_data()
+    {
+        var frame = CsvReader.ReadText("male,,S\nfemale,C85,C\n");
+        Assert.Equal(2, frame.RowCount);
+        Assert.Equal(["column_1", "column_2", "column_3"], frame.ColumnNames);
+    }
+
+    [Fact]
     public void The_header_can_be_forced_off()
     {
         var frame = CsvReader.ReadText("a,b\nc,d\n", new CsvOptions { HasHeader = false });

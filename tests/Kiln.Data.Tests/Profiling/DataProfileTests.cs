@@ -25,7 +25,7 @@ public class DataProfileTests
             4,Cid,2,no
             """);
         var profile = DataProfile.Of(frame, "s.csv");
-        Assert.Equal(["code"], profile.LikelyIdentifiers);
+        Assert.Equal(["code"], profile.LikelyIdentifiers.Select(c => c.Name));
         Assert.Contains("'code' has a different value in every row: likely an identifier, not a feature", profile.Warnings);
     }
 

@@ -81,11 +81,11 @@ public sealed class DeploymentEndpointsTests
         for (var i = 0; i < 20; i++) answers.Add(await PredictAsync(server, """[{"x":5,"y":0},{"x":15,"y":0}]"""));
         Assert.All(answers, a => Assert.Equal((1, "primary", "high"), (a.Version, a.Role, a.Predictions[0].Prediction?.ToString())));
 
-        var shadows = server.App.Services.GetRequiredService<ShadowTraffic>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (shadows.Predicted < 20 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        // a shadow prediction is counted when it is published to the feed, which hands it to the log on its own task:
+        // what to wait for is the log having been offered all 40 (20 answers, 20 shadows), then flush those
         var log = server.App.Services.GetRequiredService<PredictionLog>();
-        await Task.Delay(200);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (log.Counters.Offered < 40 && DateTime.UtcNow < deadline) await Task.Delay(20);
         await log.FlushAsync();
         var logged = PredictionLogReader.Predictions(log.Folder, "churn").ToList();
         var shadowed = logged.Where(p => p.Role == ServingRole.Shadow).ToList();
@@ -120,13 +120,15 @@ public sealed class DeploymentEndpointsTests
             }
         }
         var clients = Enumerable.Range(0, 4).Select(_ => Task.Run(ClientAsync)).ToList();
-        await Task.Delay(300);
+        // each step waits until the clients have been answered by the version it expects, not for a guessed time: a
+        // loaded machine may answer no request at all in a few hundred milliseconds
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!versions.Contains(1) && DateTime.UtcNow < deadline) await Task.Delay(20);
         // through the registry, as kiln deploy does: the server follows at its next poll
         await server.Store.Registry.SetDeploymentAsync("churn", new ModelDeployment("challenger"));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
         while ((await PredictAsync(server)).Version != 2 && DateTime.UtcNow < deadline) await Task.Delay(20);
         await PutAsync(server, """{"primary":"candidate","canary":"challenger","canaryWeight":50}""");
-        await Task.Delay(300);
+        while (!versions.Contains(3) && DateTime.UtcNow < deadline) await Task.Delay(20);
         await stop.CancelAsync();
         await Task.WhenAll(clients);
 

@@ -109,9 +109,11 @@ public sealed class ModelPageDeploymentTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
         }
-        var shadows = server.App.Services.GetRequiredService<ShadowTraffic>();
+        // the shadow's predictions reach the log through the prediction feed's own task, after the shadow counts them:
+        // wait until the log has been offered all 40 (20 answers, 20 shadows), which the page then flushes and reads
+        var log = server.App.Services.GetRequiredService<PredictionLog>();
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (shadows.Predicted < 20 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        while (log.Counters.Offered < 40 && DateTime.UtcNow < deadline) await Task.Delay(20);
         using (var feedback = await server.Client.PostAsJsonAsync("/api/models/churn/feedback", new[] { new { id = ids[0], row = 0, label = "high" } }))
             Assert.True(feedback.IsSuccessStatusCode, await feedback.Content.ReadAsStringAsync());
 

@@ -30,6 +30,19 @@ public static class RecordedRuns
         return await server.Tracking.Runs.GetAsync(recorder.RunId);
     }
 
+    /// <summary>A finished run of <paramref name="data"/> predicting <paramref name="target"/> with these scores, as a training job records one, without a package.</summary>
+    public static async Task<Run> ScoredAsync(RunningServer server, string name, string ownerId, IReadOnlyDictionary<string, double> metrics,
+        string data = "titanic.csv", string target = "Survived")
+    {
+        var tags = new Dictionary<string, string> { [PlatformAccess.OwnerTag] = ownerId, ["kiln.data"] = data };
+        await using var recorder = await RunRecorder.StartAsync(server.Tracking, data,
+            new RunStart { Name = name, Tags = tags, Seed = 42, DataFingerprint = $"sha256 of {data}" });
+        await recorder.LogParamsAsync(new Dictionary<string, string> { ["model"] = "decision-tree-classifier", ["target"] = target });
+        await recorder.LogMetricsAsync(metrics);
+        await recorder.FinishAsync();
+        return await server.Tracking.Runs.GetAsync(recorder.RunId);
+    }
+
     /// <summary>The training spread of the threshold tree at 10: x around 10, y 0 or 1, half "low" and half "high".</summary>
     static ReferenceProfile Reference()
     {

@@ -24,6 +24,70 @@ public class RunsPagesTests
     }
 
     [Fact]
+    public async Task The_runs_list_shows_each_runs_held_out_score_and_stars_the_best_of_each_dataset_and_target()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await RecordedRuns.UserIdAsync(ada);
+        await RecordedRuns.ScoredAsync(server, "titanic-forest", id, new Dictionary<string, double> { ["training_accuracy"] = 0.99, ["held_out_accuracy"] = 0.7933 });
+        await RecordedRuns.ScoredAsync(server, "titanic-boosting", id, new Dictionary<string, double> { ["training_accuracy"] = 0.9, ["held_out_accuracy"] = 0.8324 });
+        await RecordedRuns.ScoredAsync(server, "titanic-cli", id, new Dictionary<string, double> { ["training_accuracy"] = 1.0 });
+        await RecordedRuns.ScoredAsync(server, "iris-tree", id, new Dictionary<string, double> { ["held_out_accuracy"] = 0.9667 }, "iris", "species");
+        await RecordedRuns.ScoredAsync(server, "iris-knn", id, new Dictionary<string, double> { ["held_out_accuracy"] = 0.9333 }, "iris", "species");
+
+        var html = await ada.Client.GetStringAsync("/runs");
+        Assert.Matches(@"accuracy 0\.8324\s*<small>held out</small>\s*<span[^>]*>★</span>", RunRow(html, "titanic-boosting"));
+        Assert.Contains("accuracy 0.7933", RunRow(html, "titanic-forest"));
+        Assert.DoesNotContain("★", RunRow(html, "titanic-forest"));
+        Assert.Matches(@"accuracy 1\s*<small>on training rows</small>", RunRow(html, "titanic-cli"));
+        Assert.DoesNotContain("★", RunRow(html, "titanic-cli"));
+        Assert.Contains("★", RunRow(html, "iris-tree"));
+        Assert.DoesNotContain("★", RunRow(html, "iris-knn"));
+    }
+
+    [Fact]
+    public async Task Sorting_by_score_puts_held_out_scores_best_first_before_training_scores_and_the_header_link_turns_it_around()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await RecordedRuns.UserIdAsync(ada);
+        await RecordedRuns.ScoredAsync(server, "run-middle", id, new Dictionary<string, double> { ["held_out_accuracy"] = 0.8 });
+        await RecordedRuns.ScoredAsync(server, "run-training", id, new Dictionary<string, double> { ["training_accuracy"] = 0.99 });
+        await RecordedRuns.ScoredAsync(server, "run-top", id, new Dictionary<string, double> { ["held_out_accuracy"] = 0.9 });
+        await RecordedRuns.ScoredAsync(server, "run-low", id, new Dictionary<string, double> { ["held_out_accuracy"] = 0.7 });
+
+        var unsorted = await ada.Client.GetStringAsync("/runs");
+        Assert.Contains("href=\"/runs?sort=score\"", SortLink(unsorted));
+        var best = await ada.Client.GetStringAsync("/runs?sort=score");
+        Assert.Equal(["run-top", "run-middle", "run-low", "run-training"], Order(best));
+        Assert.Contains("aria-sort=\"descending\"", best);
+        Assert.Contains("href=\"/runs?sort=score-ascending\"", SortLink(best));
+        var worst = await ada.Client.GetStringAsync("/runs?sort=score-ascending");
+        Assert.Equal(["run-low", "run-middle", "run-top", "run-training"], Order(worst));
+        Assert.Contains("href=\"/runs\"", SortLink(worst));
+    }
+
+    /// <summary>The table row of the run named <paramref name="name"/>.</summary>
+    static string RunRow(string html, string name)
+    {
+        var at = html.IndexOf($">{name}</a>", StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no row for {name}");
+        var start = html.LastIndexOf("<tr", at, StringComparison.Ordinal);
+        return html[start..html.IndexOf("</tr>", at, StringComparison.Ordinal)];
+    }
+
+    static string SortLink(string html)
+    {
+        var at = html.IndexOf("id=\"sort-score\"", StringComparison.Ordinal);
+        var start = html.LastIndexOf("<a", at, StringComparison.Ordinal);
+        return html[start..html.IndexOf('>', at)];
+    }
+
+    /// <summary>The names of the runs as the table lists them.</summary>
+    static string[] Order(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, @">(run-[a-z]+)</a>").Select(m => m.Groups[1].Value)];
+
+    [Fact]
     public async Task The_admin_sees_every_run()
     {
         await using var server = await RunningServer.StartAsync();

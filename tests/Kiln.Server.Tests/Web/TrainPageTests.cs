@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kiln.Server.Datasets;
+using Kiln.Testing;
 
 namespace Kiln.Server.Tests.Web;
 
@@ -41,8 +42,24 @@ public partial class TrainPageTests
 
         var html = await ada.Client.GetStringAsync($"/train?dataset={id}");
         Assert.Contains("Columns to use", html);
-        Assert.Contains("code (a different value in every row: likely an identifier)", html);
+        Assert.Contains("code (a different value in every row: likely an identifier, not a feature)", html);
         Assert.DoesNotContain("size (a different value", html);
+    }
+
+    [Fact]
+    public async Task The_titanic_ticket_number_is_unticked_as_a_likely_reference_number_and_cabin_is_shown_as_training_leaves_it_out()
+    {
+        // the target renamed 'label' so the page chooses it and shows the columns; the sample would need a download here
+        var titanic = (await File.ReadAllTextAsync(SharedFolder.RequireDataset("titanic/train.csv"))).Replace("PassengerId,Survived,", "PassengerId,label,");
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var id = await UploadAsync(ada, titanic);
+
+        var html = await ada.Client.GetStringAsync($"/train?dataset={id}");
+        Assert.Contains("Ticket (681 different codes in 891 rows, such as &#x27;A/5 21171&#x27; and &#x27;PC 17599&#x27;: likely a reference number, not a feature)", html);
+        Assert.Contains("Name (a different value in every row", html);
+        Assert.Contains("Cabin (left out by training: text with 147 distinct values in 204 rows", html);
+        Assert.Contains(">Embarked</", html);
     }
 
     [Fact]

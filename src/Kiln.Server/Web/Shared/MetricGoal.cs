@@ -12,6 +12,23 @@ public static class MetricGoal
         return LowerIsBetterWords.Any(word => name.Contains(word, StringComparison.Ordinal));
     }
 
+    /// <summary>The same score on held-out rows as a score on the training rows (<c>training_accuracy</c> → <c>held_out_accuracy</c>), or <c>null</c> for any other metric.</summary>
+    public static string? HeldOutCounterpart(string metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric.StartsWith("training_", StringComparison.Ordinal) ? "held_out_" + metric["training_".Length..] : null;
+    }
+
+    /// <summary>
+    /// Whether a metric is judged for a best among runs that recorded <paramref name="recorded"/>: a score on the training
+    /// rows is not where its held-out counterpart is recorded, since it favours overfit models.
+    /// </summary>
+    public static bool IsJudged(string metric, IReadOnlySet<string> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return HeldOutCounterpart(metric) is not { } heldOut || !recorded.Contains(heldOut);
+    }
+
     /// <summary>The index of the best finite value, or -1 when there is none (or only one run to compare).</summary>
     public static int Best(string metric, IReadOnlyList<double?> values)
     {

@@ -25,4 +25,14 @@ public class MetricGoalTests
     {
         Assert.Equal(-1, MetricGoal.Best("accuracy", [0.7, null]));
     }
+
+    [Fact]
+    public void A_training_score_is_not_judged_where_its_held_out_counterpart_is_recorded()
+    {
+        Assert.False(MetricGoal.IsJudged("training_accuracy", new HashSet<string> { "training_accuracy", "held_out_accuracy" }));
+        Assert.True(MetricGoal.IsJudged("training_accuracy", new HashSet<string> { "training_accuracy", "held_out_r2" }));
+        Assert.True(MetricGoal.IsJudged("held_out_accuracy", new HashSet<string> { "training_accuracy", "held_out_accuracy" }));
+        Assert.Equal("held_out_rmse", MetricGoal.HeldOutCounterpart("training_rmse"));
+        Assert.Null(MetricGoal.HeldOutCounterpart("cv_mean"));
+    }
 }
