@@ -7,26 +7,29 @@ namespace Kiln.Server.Jobs;
 
 /// <summary>
 /// Training jobs' state in the job queue's own storage (in memory, or PostgreSQL shared by every server): one hash per
-/// job (owner, request, status, progress, error, runs, the cancel flag) and one set per owner listing their jobs. A field
+/// job (owner, request, its dataset's project, status, progress, error, runs, the cancel flag), one set per owner and one
+/// per project listing their jobs, and one set of every job (for admins). A field
 /// is written on its own, so a worker reporting progress and another server asking to cancel never overwrite each other.
 /// </summary>
 sealed class TrainingJobStore(JobStorage storage)
 {
-    const string Owner = "owner", Request = "request", Dataset = "dataset", Status = "status", Stage = "stage", Done = "done", Total = "total",
+    const string Owner = "owner", Project = "project", Request = "request", Dataset = "dataset", Status = "status", Stage = "stage", Done = "done", Total = "total",
         Error = "error", Runs = "runs", Created = "created", Started = "started", Finished = "finished", Worker = "worker", Cancel = "cancel", QueueId = "queue-id";
 
     public JobStorage Storage { get; } = storage;
 
-    public void Create(string id, string ownerId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt)
+    public void Create(string id, string ownerId, string? projectId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt)
     {
         using var connection = Storage.GetConnection();
         using var transaction = connection.CreateWriteTransaction();
         transaction.SetRangeInHash(HashOf(id), new Dictionary<string, string>
         {
-            [Owner] = ownerId, [Request] = JsonSerializer.Serialize(request), [Dataset] = datasetName,
+            [Owner] = ownerId, [Project] = projectId ?? "", [Request] = JsonSerializer.Serialize(request), [Dataset] = datasetName,
             [Status] = TrainingJobStatus.Queued.ToString(), [Created] = Time(createdAt), [Runs] = "",
         });
         transaction.AddToSet(SetOf(ownerId), id, createdAt.ToUnixTimeMilliseconds());
+        if (projectId is not null) transaction.AddToSet(ProjectSetOf(projectId), id, createdAt.ToUnixTimeMilliseconds());
+        transaction.AddToSet(AllSet, id, createdAt.ToUnixTimeMilliseconds());
         transaction.Commit();
     }
 
@@ -65,6 +68,20 @@ sealed class TrainingJobStore(JobStorage storage)
         return [.. connection.GetAllItemsFromSet(SetOf(ownerId))];
     }
 
+    /// <summary>The jobs queued on the project's datasets.</summary>
+    public IReadOnlyList<string> IdsOfProject(string projectId)
+    {
+        using var connection = Storage.GetConnection();
+        return [.. connection.GetAllItemsFromSet(ProjectSetOf(projectId))];
+    }
+
+    /// <summary>Every job queued since jobs were listed this way.</summary>
+    public IReadOnlyList<string> AllIds()
+    {
+        using var connection = Storage.GetConnection();
+        return [.. connection.GetAllItemsFromSet(AllSet)];
+    }
+
     public TrainingJobInfo? Read(string id)
     {
         using var connection = Storage.GetConnection();
@@ -77,7 +94,7 @@ sealed class TrainingJobStore(JobStorage storage)
         return new TrainingJobInfo(
             id, JsonSerializer.Deserialize<TrainingJobRequest>(request)!, Get(Dataset) ?? "", Enum.Parse<TrainingJobStatus>(Get(Status) ?? nameof(TrainingJobStatus.Queued)),
             progress, Get(Error), Get(Runs)?.Split(',') ?? [], ParseTime(Get(Created))!.Value, ParseTime(Get(Started)), ParseTime(Get(Finished)), Get(Worker),
-            Get(Cancel) == "1");
+            Get(Cancel) == "1", Get(Owner) ?? "", Get(Project));
     }
 
     string? Field(string id, string name)
@@ -121,6 +138,10 @@ sealed class TrainingJobStore(JobStorage storage)
     static string HashOf(string id) => $"kiln:training-job:{id}";
 
     static string SetOf(string ownerId) => $"kiln:training-jobs:{ownerId}";
+
+    static string ProjectSetOf(string projectId) => $"kiln:training-jobs:project:{projectId}";
+
+    const string AllSet = "kiln:training-jobs:all";
 
     static string Time(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
