@@ -183,8 +183,8 @@ public sealed class ProjectStore
 
     static async Task<ProjectRow?> SeenRowAsync(PlatformContext context, UserAccess access, string id, CancellationToken cancellationToken)
     {
-        if (access.RoleIn(id) is null) return null;
-        return await context.Projects.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await context.Projects.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        return row is not null && (row.OwnerId == access.UserId || access.RoleIn(id) is not null) ? row : null;
     }
 
     /// <summary>The project when the user manages it; not found when they are not in it, forbidden when they are only a member.</summary>
@@ -192,7 +192,7 @@ public sealed class ProjectStore
     {
         ArgumentNullException.ThrowIfNull(access);
         var row = await SeenRowAsync(context, access, id, cancellationToken).ConfigureAwait(false) ?? throw ProjectException.NotFound(id);
-        if (access.RoleIn(id) != ProjectRole.Owner)
+        if (row.OwnerId != access.UserId && !access.IsAdmin)
             throw ProjectException.Forbidden($"only the owner of project '{row.Name}' renames it, manages its members and deletes it");
         return row;
     }
@@ -216,7 +216,8 @@ public sealed class ProjectStore
         string NameOf(string userId) => users.TryGetValue(userId, out var u) ? u.UserName ?? u.Email ?? userId : userId;
         return [.. rows.Select(r => new ProjectInfo(
             r.Id, r.Name, r.OwnerId, NameOf(r.OwnerId), r.CreatedAt,
-            access.Projects.TryGetValue(r.Id, out var role) ? ProjectRoles.Name(role) : access.IsAdmin ? "admin" : ProjectRoles.Viewer,
+            r.OwnerId == access.UserId ? ProjectRoles.Owner
+                : access.Projects.TryGetValue(r.Id, out var role) ? ProjectRoles.Name(role) : access.IsAdmin ? "admin" : ProjectRoles.Viewer,
             [.. members.Where(m => m.ProjectId == r.Id)
                 .Select(m => new ProjectMember(m.UserId, NameOf(m.UserId), users.TryGetValue(m.UserId, out var u) ? u.Email : null, m.Role))
                 .OrderBy(m => m.UserName, StringComparer.OrdinalIgnoreCase)]))];
