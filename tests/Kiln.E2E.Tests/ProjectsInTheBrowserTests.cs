@@ -47,7 +47,7 @@ public class ProjectsInTheBrowserTests
         await BrowserPlatform.WaitUntilInteractiveAsync(ada);
         await ada.Locator("#project-choice").SelectOptionAsync(new SelectOptionValue { Label = "Churn study" });
         await ada.Locator("#project-move").ClickAsync();
-        await Expect(ada.Locator("#project-move")).ToBeDisabledAsync();
+        await Expect(ada.Locator("#project-moved")).ToHaveTextAsync("Moved into Churn study.");
         await ada.GotoAsync("/datasets");
         await Expect(ada.GetByRole(AriaRole.Link, new() { Name = "Churn study" })).ToBeVisibleAsync();
         await ada.GetByRole(AriaRole.Link, new() { Name = "Churn study" }).ClickAsync();
