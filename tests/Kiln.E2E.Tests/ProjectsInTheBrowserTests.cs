@@ -53,6 +53,7 @@ public class ProjectsInTheBrowserTests
         await ada.GetByRole(AriaRole.Link, new() { Name = "Churn study" }).ClickAsync();
         await Expect(ada.Locator("#project-datasets")).ToContainTextAsync("customers");
         await BrowserPlatform.ScreenshotAsync(ada, "30-project");
+        var projectAddress = ada.Url;
 
         // bob finds it among his datasets and opens it, as a viewer
         await bob.GotoAsync("/datasets");
@@ -67,5 +68,14 @@ public class ProjectsInTheBrowserTests
         await Expect(cy.GetByRole(AriaRole.Heading, new() { Name = "Dataset not found" })).ToBeVisibleAsync();
         await cy.GotoAsync("/datasets");
         await Expect(cy.GetByText("No datasets yet")).ToBeVisibleAsync();
+        await cy.GotoAsync(projectAddress);
+        await Expect(cy.GetByRole(AriaRole.Heading, new() { Name = "Project not found" })).ToBeVisibleAsync();
+
+        // at phone width the project page fits, its tables scrolling inside it
+        await ada.SetViewportSizeAsync(390, 844);
+        await ada.GotoAsync(projectAddress);
+        await BrowserPlatform.WaitUntilInteractiveAsync(ada);
+        Assert.False(await ada.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the project page is wider than a phone's screen");
+        await BrowserPlatform.ScreenshotAsync(ada, "32-phone-project");
     }
 }

@@ -33,7 +33,7 @@ public sealed class UserAccess
 
     public bool CanSee(string ownerId, string? projectId) => IsAdmin || ownerId == UserId || RoleIn(projectId) is not null;
 
-    public bool CanChange(string ownerId, string? projectId) => IsAdmin || ownerId == UserId || MayAddTo(projectId ?? "");
+    public bool CanChange(string ownerId, string? projectId) => IsAdmin || ownerId == UserId || (projectId is not null && MayAddTo(projectId));
 
     /// <summary>Whether the user sees the run or model with these tags; what carries no owner is shared.</summary>
     public bool CanSee(IReadOnlyDictionary<string, string> tags)

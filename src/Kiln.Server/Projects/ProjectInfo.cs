@@ -4,5 +4,5 @@ namespace Kiln.Server.Projects;
 public sealed record ProjectInfo(string Id, string Name, string OwnerId, string OwnerName, DateTimeOffset CreatedAt, string YourRole, IReadOnlyList<ProjectMember> Members)
 {
     /// <summary>Whether the asking user may rename the project, manage its members and delete it.</summary>
-    public bool CanManage => YourRole is ProjectRoles.Owner or "admin";
+    public bool CanManage => YourRole is ProjectRoles.Owner or ProjectRoles.Admin;
 }

@@ -7,6 +7,9 @@ public static class ProjectRoles
     public const string Editor = "editor";
     public const string Owner = "owner";
 
+    /// <summary>What an admin who is not in a project is told as their role in it: they manage every project.</summary>
+    public const string Admin = "admin";
+
     /// <summary>The roles a member can be given; the owner is the one who made the project.</summary>
     public static IReadOnlyList<string> Assignable { get; } = [Viewer, Editor];
 

@@ -137,15 +137,6 @@ public sealed class ProjectStore
         Changed?.Invoke();
     }
 
-    /// <summary>The project's name when it exists, for showing where an item is; null otherwise.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
-    {
-        var wanted = ids.Distinct(StringComparer.Ordinal).ToList();
-        if (wanted.Count == 0) return new Dictionary<string, string>();
-        await using var context = _database.CreateContext();
-        return await context.Projects.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Whether a project with this id exists.</summary>
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -217,7 +208,7 @@ public sealed class ProjectStore
         return [.. rows.Select(r => new ProjectInfo(
             r.Id, r.Name, r.OwnerId, NameOf(r.OwnerId), r.CreatedAt,
             r.OwnerId == access.UserId ? ProjectRoles.Owner
-                : access.Projects.TryGetValue(r.Id, out var role) ? ProjectRoles.Name(role) : access.IsAdmin ? "admin" : ProjectRoles.Viewer,
+                : access.Projects.TryGetValue(r.Id, out var role) ? ProjectRoles.Name(role) : access.IsAdmin ? ProjectRoles.Admin : ProjectRoles.Viewer,
             [.. members.Where(m => m.ProjectId == r.Id)
                 .Select(m => new ProjectMember(m.UserId, NameOf(m.UserId), users.TryGetValue(m.UserId, out var u) ? u.Email : null, m.Role))
                 .OrderBy(m => m.UserName, StringComparer.OrdinalIgnoreCase)]))];

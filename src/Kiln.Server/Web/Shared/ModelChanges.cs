@@ -29,7 +29,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         if (name.Length == 0) throw new ModelChangeException("give the model a name");
         var existing = await FindAsync(name, cancellationToken).ConfigureAwait(false);
         ArgumentNullException.ThrowIfNull(user);
-        if (UserAccess.ProjectOf(run.Tags) is { } runProject && !user.CanChange(run.Tags))
+        if (UserAccess.ProjectOf(run.Tags) is not null && !user.CanChange(run.Tags))
             throw new ModelChangeException($"run {run.Id} is in a project where you are a viewer; only its owner and editors register its models");
         if (existing is not null && !user.CanChange(existing.Tags))
             throw new ModelChangeException($"the name '{name}' is taken by a model you cannot change; choose another name");
