@@ -137,6 +137,16 @@ public class ProjectEndpointsTests
         Assert.Equal(HttpStatusCode.OK, (await MlflowRunAsync(platform, run, platform.BobKey)).Status);
         Assert.Equal(HttpStatusCode.OK, (await PredictAsync(platform, platform.BobKey)).Status);
         Assert.Single((await bob.GetFromJsonAsync<List<TrainingJobInfo>>("/api/jobs"))!);
+        // and so do the pages: the run, model and project shown without the controls that change them
+        var runPage = await bob.GetStringAsync($"/runs/{run}");
+        Assert.Contains("(you are a viewer)", runPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Register this model", runPage, StringComparison.Ordinal);
+        Assert.Contains("You can use it but not change it.", await bob.GetStringAsync("/models/churn"), StringComparison.Ordinal);
+        Assert.Contains(">churn</a>", await bob.GetStringAsync("/models"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Delete project", await bob.GetStringAsync($"/projects/{project}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await cy.GetAsync($"/runs/{run}")).StatusCode);
+        Assert.Contains("Project not found", await cy.GetStringAsync($"/projects/{project}"), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(bob, HttpMethod.Delete, $"/api/datasets/{shared.Id}")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(bob, HttpMethod.Put, $"/api/runs/{run}/project", new { project = (string?)null })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(bob, HttpMethod.Put, "/api/models/churn/deployment", new { primary = "champion" })).Status);
