@@ -52,16 +52,12 @@ public static class TrainingJobEndpoints
     {
         var viewer = await access.ForAsync(user, cancellationToken);
         if (jobs.Find(viewer, id) is not { } job) return TypedResults.NotFound();
+        if (!viewer.CanChange(job.OwnerId, job.ProjectId))
+            return TypedResults.Problem($"job {id} trains in a project where you are a viewer; only its owner, the project's editors and admins cancel it",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         if (job.IsFinished)
             return TypedResults.Problem($"job {id} has already {(job.Status == TrainingJobStatus.Succeeded ? "succeeded" : job.Status.ToString().ToLowerInvariant())}",
                 statusCode: StatusCodes.Status409Conflict, title: "The job is not running");
-        try
-        {
-            return TypedResults.Ok(jobs.Cancel(viewer, id)!);
-        }
-        catch (AccessDeniedException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
-        }
+        return TypedResults.Ok(jobs.Cancel(viewer, id)!);
     }
 }

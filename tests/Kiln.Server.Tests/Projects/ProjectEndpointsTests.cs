@@ -136,7 +136,9 @@ public class ProjectEndpointsTests
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(bob, HttpMethod.Get, $"/api/datasets/{secret.Id}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await MlflowRunAsync(platform, run, platform.BobKey)).Status);
         Assert.Equal(HttpStatusCode.OK, (await PredictAsync(platform, platform.BobKey)).Status);
-        Assert.Single((await bob.GetFromJsonAsync<List<TrainingJobInfo>>("/api/jobs"))!);
+        var job = Assert.Single((await bob.GetFromJsonAsync<List<TrainingJobInfo>>("/api/jobs"))!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(bob, HttpMethod.Post, $"/api/jobs/{job.Id}/cancel")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(cy, HttpMethod.Get, $"/api/jobs/{job.Id}")).Status);
         // and so do the pages: the run, model and project shown without the controls that change them
         var runPage = await bob.GetStringAsync($"/runs/{run}");
         Assert.Contains("(you are a viewer)", runPage, StringComparison.Ordinal);
@@ -189,14 +191,22 @@ public class ProjectEndpointsTests
     public async Task A_project_name_is_required_and_unique_among_its_owners_projects()
     {
         await using var platform = await StartAsync();
-        var (blank, blankBody) = await SendAsync(platform.Ada.Client, HttpMethod.Post, "/api/projects", new { name = "  " });
+        var ada = platform.Ada.Client;
+        var (blank, blankBody) = await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "  " });
         Assert.Equal(HttpStatusCode.BadRequest, blank);
         Assert.Equal("give the project a name", blankBody.GetProperty("errors").GetProperty("name")[0].GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(platform.Ada.Client, HttpMethod.Post, "/api/projects", new { name = new string('x', 101) })).Status);
-        Assert.Equal(HttpStatusCode.Created, (await SendAsync(platform.Ada.Client, HttpMethod.Post, "/api/projects", new { name = "churn" })).Status);
-        var (taken, takenBody) = await SendAsync(platform.Ada.Client, HttpMethod.Post, "/api/projects", new { name = "churn" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = new string('x', 101) })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "churn" })).Status);
+        var (taken, takenBody) = await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "churn" });
         Assert.Equal(HttpStatusCode.Conflict, taken);
         Assert.True(takenBody.GetProperty("errors").TryGetProperty("name", out _));
+
+        var retention = (await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "retention" })).Body.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(ada, HttpMethod.Patch, $"/api/projects/{retention}", new { name = "churn" })).Status);
+        var (renamed, renamedBody) = await SendAsync(ada, HttpMethod.Patch, $"/api/projects/{retention}", new { name = "retention 2027" });
+        Assert.Equal(HttpStatusCode.OK, renamed);
+        Assert.Equal("retention 2027", renamedBody.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(platform.Bob.Client, HttpMethod.Patch, $"/api/projects/{retention}", new { name = "bob's now" })).Status);
         // another owner may use the same name
         Assert.Equal(HttpStatusCode.Created, (await SendAsync(platform.Bob.Client, HttpMethod.Post, "/api/projects", new { name = "churn" })).Status);
     }
