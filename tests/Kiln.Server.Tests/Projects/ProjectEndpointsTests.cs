@@ -106,6 +106,9 @@ public class ProjectEndpointsTests
         Assert.Equal(HttpStatusCode.OK, moved);
         Assert.Equal(project, movedBody.GetProperty("projectId").GetString());
 
+        Assert.Contains("The runs will be recorded in the project", await ada.GetStringAsync($"/train?dataset={shared.Id}"), StringComparison.Ordinal);
+        Assert.Contains("The runs will be private to you", await ada.GetStringAsync($"/train?dataset={secret.Id}"), StringComparison.Ordinal);
+
         // a job on the project's dataset records into the project, and the model registered from its run lands there too
         var run = await TrainedRunAsync(platform.Ada, shared.Id);
         Assert.Equal(project, (await platform.Server.Tracking.Runs.GetAsync(run)).Tags[PlatformAccess.ProjectTag]);
