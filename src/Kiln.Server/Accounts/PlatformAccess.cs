@@ -75,6 +75,14 @@ public sealed class PlatformAccess
         return [.. runs.Values.OrderByDescending(r => r.StartTime).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>The runs in the project, newest first, asked for by its tag; none when the user is not in it.</summary>
+    public async Task<IReadOnlyList<Run>> RunsInProjectAsync(UserAccess access, string projectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (access.RoleIn(projectId) is null) return [];
+        return await AllRunsAsync(new RunQuery { Tags = new Dictionary<string, string> { [ProjectTag] = projectId } }, cancellationToken).ConfigureAwait(false);
+    }
+
     async Task<List<Run>> AllRunsAsync(RunQuery query, CancellationToken cancellationToken)
     {
         var all = new List<Run>();

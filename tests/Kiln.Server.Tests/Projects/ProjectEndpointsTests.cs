@@ -115,6 +115,11 @@ public class ProjectEndpointsTests
         await RegisterAsync(platform, run, "churn");
         Assert.Equal(project, (await platform.Server.Tracking.Registry.GetModelAsync("churn")).Tags[PlatformAccess.ProjectTag]);
         await platform.Server.App.Services.GetRequiredService<Kiln.Serving.ModelHost>().RefreshAsync();
+        var projectPage = await ada.GetStringAsync($"/projects/{project}");
+        Assert.Contains($"/runs/{run}", projectPage, StringComparison.Ordinal);
+        Assert.Contains("/models/churn", projectPage, StringComparison.Ordinal);
+        Assert.Contains($"/datasets/{shared.Id}", projectPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/datasets/{secret.Id}", projectPage, StringComparison.Ordinal);
 
         // cy is no member: the project and everything in it do not exist for him
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(cy, HttpMethod.Get, $"/api/projects/{project}")).Status);
