@@ -7,6 +7,7 @@ using Kiln.Server.Jobs;
 using Kiln.Server.Mlflow;
 using Kiln.Server.Metrics;
 using Kiln.Server.Predictions;
+using Kiln.Server.Projects;
 using Kiln.Serving;
 using Kiln.Server.Monitoring;
 using Kiln.Server.Storage;
@@ -99,6 +100,7 @@ public static class KilnServer
         builder.Services.AddModelMonitoring(options.Monitoring, options.Tracking.ResolvedHome);
         builder.Services.AddKilnAccounts(platform);
         builder.Services.AddSingleton(new DatasetStore(platform, tracking.Artifacts, options.MaxUploadBytes));
+        builder.Services.AddKilnProjects(platform);
         builder.Services.AddTrainingJobs(options.Jobs, tracking.Connection, options.Tracking.ResolvedHome);
         builder.Services.AddKilnWeb();
 
@@ -119,6 +121,7 @@ public static class KilnServer
         app.MapDeploymentEndpoints(options.RequireApiKey);
         app.MapAccountEndpoints();
         app.MapDatasetEndpoints();
+        app.MapProjectEndpoints();
         app.MapTrainingJobEndpoints();
         app.MapKilnWeb();
         return app;

@@ -188,6 +188,28 @@ public class RunStoreTests
 
     [Theory]
     [MemberData(nameof(TestStore.Backends), MemberType = typeof(TestStore))]
+    public async Task A_search_reads_page_after_page_and_leaves_out_runs_carrying_a_tag(string backend)
+    {
+        await using var test = await TestStore.OpenAsync(backend);
+        var runs = test.Store.Runs;
+        var start = DateTimeOffset.UtcNow.AddMinutes(-10);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var tags = i % 2 == 0 ? new Dictionary<string, string> { ["kiln.owner"] = "ada" } : null;
+            ids.Add((await runs.CreateAsync(new RunStart { Name = $"r{i}", StartTime = start.AddSeconds(i), Tags = tags })).Id);
+        }
+
+        var pages = new List<string>();
+        for (var skip = 0; skip < 6; skip += 2)
+            pages.AddRange((await runs.SearchAsync(new RunQuery { MaxResults = 2, Skip = skip })).Select(r => r.Name));
+        Assert.Equal(["r4", "r3", "r2", "r1", "r0"], pages);
+        Assert.Equal(["r3", "r1"], (await runs.SearchAsync(new RunQuery { WithoutTags = ["kiln.owner"] })).Select(r => r.Name));
+        await Assert.ThrowsAsync<TrackingException>(() => runs.SearchAsync(new RunQuery { Skip = -1 }));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Backends), MemberType = typeof(TestStore))]
     public async Task Runs_are_found_by_tag_and_counted_per_experiment(string backend)
     {
         await using var test = await TestStore.OpenAsync(backend);

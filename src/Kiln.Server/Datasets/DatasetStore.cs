@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Kiln.Data;
 using Kiln.Plots;
+using Kiln.Server.Accounts;
 using Kiln.Server.Storage;
 using Kiln.Tracking;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,9 @@ namespace Kiln.Server.Datasets;
 /// Uploaded datasets, each owned by the user who uploaded it: the file is streamed to a staging file (stopping at the size
 /// limit), read whole by <see cref="FrameFile"/> (CSV, JSON Lines or Parquet, by its extension), then kept in the artifact
 /// store with its profile report and a preview of its first rows, so that opening a dataset later never parses it again.
-/// The stored file keeps its name, and so its format. Every call takes the owner: another user's dataset is simply not
-/// found.
+/// The stored file keeps its name, and so its format. Every call takes the asking user's <see cref="UserAccess"/>: a
+/// dataset that is neither theirs nor in one of their projects is simply not found, and only its owner, an editor of its
+/// project or an admin changes it.
 /// </summary>
 public sealed class DatasetStore
 {
@@ -88,47 +90,63 @@ public sealed class DatasetStore
         }
     }
 
-    /// <summary>The owner's datasets, newest first.</summary>
-    public async Task<IReadOnlyList<DatasetInfo>> ListAsync(string ownerId, CancellationToken cancellationToken = default)
+    /// <summary>The datasets the user may see (their own and their projects'; an admin's: all), newest first.</summary>
+    public async Task<IReadOnlyList<DatasetInfo>> ListAsync(UserAccess access, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(access);
+        var projects = access.Projects.Keys.ToList();
         await using var context = _database.CreateContext();
-        var rows = await context.Datasets.AsNoTracking().Where(d => d.OwnerId == ownerId).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.OrderByDescending(d => d.CreatedAt).Select(Info)];
+        var rows = await context.Datasets.AsNoTracking()
+            .Where(d => access.IsAdmin || d.OwnerId == access.UserId || (d.ProjectId != null && projects.Contains(d.ProjectId)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal).Select(Info)];
     }
 
-    /// <summary>The dataset when <paramref name="ownerId"/> owns it; null otherwise, whether it exists or not.</summary>
-    public async Task<DatasetInfo?> FindAsync(string ownerId, string id, CancellationToken cancellationToken = default) =>
-        await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is { } row ? Info(row) : null;
+    /// <summary>The dataset when the user may see it; null otherwise, whether it exists or not.</summary>
+    public async Task<DatasetInfo?> FindAsync(UserAccess access, string id, CancellationToken cancellationToken = default) =>
+        await FindRowAsync(access, id, cancellationToken).ConfigureAwait(false) is { } row ? Info(row) : null;
 
-    public async Task<DatasetPreview?> PreviewAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    public async Task<DatasetPreview?> PreviewAsync(UserAccess access, string id, CancellationToken cancellationToken = default)
     {
-        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is null) return null;
+        if (await FindRowAsync(access, id, cancellationToken).ConfigureAwait(false) is null) return null;
         await using var stream = await _artifacts.OpenReadAsync($"{Folder}/{id}/preview.json", cancellationToken).ConfigureAwait(false);
         return await JsonSerializer.DeserializeAsync<DatasetPreview>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens the dataset's file as uploaded when <paramref name="ownerId"/> owns it; null otherwise.</summary>
-    public async Task<Stream?> OpenFileAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The dataset by id alone, for a training job's worker: who may train on it was decided when the job was queued.
+    /// Null when it was deleted since.
+    /// </summary>
+    internal async Task<DatasetInfo?> FindForJobAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is not { } row) return null;
-        return await _artifacts.OpenReadAsync($"{Folder}/{id}/{row.FileName}", cancellationToken).ConfigureAwait(false);
+        await using var context = _database.CreateContext();
+        return await context.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false) is { } row ? Info(row) : null;
     }
 
+    /// <summary>Opens the file of a dataset found by <see cref="FindForJobAsync"/>, as uploaded.</summary>
+    internal Task<Stream> OpenFileAsync(DatasetInfo dataset, CancellationToken cancellationToken = default) =>
+        _artifacts.OpenReadAsync($"{Folder}/{dataset.Id}/{dataset.FileName}", cancellationToken);
+
     /// <summary>The profile report (types, missing values, statistics, distributions, correlations) as one HTML page.</summary>
-    public async Task<string?> ProfileHtmlAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    public async Task<string?> ProfileHtmlAsync(UserAccess access, string id, CancellationToken cancellationToken = default)
     {
-        if (await FindRowAsync(ownerId, id, cancellationToken).ConfigureAwait(false) is null) return null;
+        if (await FindRowAsync(access, id, cancellationToken).ConfigureAwait(false) is null) return null;
         await using var stream = await _artifacts.OpenReadAsync($"{Folder}/{id}/profile.html", cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes the dataset and its files; false when the owner has no dataset with that id.</summary>
-    public async Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes the dataset and its files; false when the user sees no dataset with that id, and
+    /// <see cref="AccessDeniedException"/> when they see it without the right to change it (a viewer of its project).
+    /// </summary>
+    public async Task<bool> DeleteAsync(UserAccess access, string id, CancellationToken cancellationToken = default)
     {
         await using var context = _database.CreateContext();
-        var row = await context.Datasets.SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == ownerId, cancellationToken).ConfigureAwait(false);
-        if (row is null) return false;
+        var row = await context.Datasets.SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null || !access.CanSee(row.OwnerId, row.ProjectId)) return false;
+        if (!access.CanChange(row.OwnerId, row.ProjectId))
+            throw new AccessDeniedException($"dataset '{row.Name}' is in a project where you are a viewer; only its owner or an editor deletes it");
         context.Datasets.Remove(row);
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await _artifacts.DeleteAsync($"{Folder}/{id}", cancellationToken).ConfigureAwait(false);
@@ -146,10 +164,22 @@ public sealed class DatasetStore
         return new DatasetPreview([.. frame.ColumnNames], [.. frame.Columns.Select(c => c.Type.Name())], rows, frame.RowCount);
     }
 
-    async Task<DatasetRow?> FindRowAsync(string ownerId, string id, CancellationToken cancellationToken)
+    /// <summary>Puts the dataset in the project (null: private to its owner); the caller has checked who may.</summary>
+    internal async Task<DatasetInfo> SetProjectAsync(string id, string? projectId, CancellationToken cancellationToken = default)
     {
         await using var context = _database.CreateContext();
-        return await context.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.OwnerId == ownerId, cancellationToken).ConfigureAwait(false);
+        var row = await context.Datasets.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        row.ProjectId = projectId;
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Info(row);
+    }
+
+    async Task<DatasetRow?> FindRowAsync(UserAccess access, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        await using var context = _database.CreateContext();
+        var row = await context.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        return row is not null && access.CanSee(row.OwnerId, row.ProjectId) ? row : null;
     }
 
     async Task<long> CopyLimitedAsync(Stream from, Stream to, string fileName, CancellationToken cancellationToken)
@@ -174,5 +204,5 @@ public sealed class DatasetStore
         await _artifacts.WriteAsync(path, stream, cancellationToken).ConfigureAwait(false);
     }
 
-    static DatasetInfo Info(DatasetRow row) => new(row.Id, row.Name, row.FileName, row.Bytes, row.Rows, row.Columns, row.CreatedAt);
+    static DatasetInfo Info(DatasetRow row) => new(row.Id, row.Name, row.FileName, row.Bytes, row.Rows, row.Columns, row.CreatedAt, row.OwnerId, row.ProjectId);
 }

@@ -102,7 +102,7 @@ public static class DeploymentEndpoints
             extensions: new Dictionary<string, object?> { ["field"] = field });
 
     static ProblemHttpResult Forbidden(string name) =>
-        TypedResults.Problem($"only the owner of '{name}' or an admin changes its deployment", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        TypedResults.Problem($"only the owner of '{name}', an editor of its project or an admin changes its deployment", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
     static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -9,7 +9,7 @@ namespace Kiln.Server.Jobs;
 /// <summary>
 /// Records one model a job made as a tracking run, as <c>kiln train</c> records its own: the model's full hyperparameters
 /// and scores, the model package as the run's artifact with its training reference (so the model, once registered and
-/// served, is monitored for drift), and tags naming the owner, the job and the dataset.
+/// served, is monitored for drift), and tags naming the owner, the project of the job's dataset, the job and the dataset.
 /// </summary>
 sealed class JobRunRecording(TrackingStore tracking)
 {
@@ -25,14 +25,15 @@ sealed class JobRunRecording(TrackingStore tracking)
         {
             var package = Path.Combine(folder.FullName, $"{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}.kiln");
             ModelPackage.Save(model, package, new PackageInfo { Metrics = metrics, DataFingerprint = job.Fingerprint, Seed = job.Request.Seed });
+            var tags = new Dictionary<string, string>
+            {
+                [PlatformAccess.OwnerTag] = job.OwnerId, [JobTag] = job.Id, [DataTag] = job.DatasetName,
+                [CommandTag] = job.Request.Kind.ToString().ToLowerInvariant(),
+            };
+            if (job.ProjectId is not null) tags[PlatformAccess.ProjectTag] = job.ProjectId;
             var start = new RunStart
             {
-                Name = name, UserId = job.OwnerId, Seed = job.Request.Seed, DataFingerprint = job.Fingerprint, Command = $"training job {job.Id}",
-                Tags = new Dictionary<string, string>
-                {
-                    [PlatformAccess.OwnerTag] = job.OwnerId, [JobTag] = job.Id, [DataTag] = job.DatasetName,
-                    [CommandTag] = job.Request.Kind.ToString().ToLowerInvariant(),
-                },
+                Name = name, UserId = job.OwnerId, Seed = job.Request.Seed, DataFingerprint = job.Fingerprint, Command = $"training job {job.Id}", Tags = tags,
             };
             await using var run = await RunRecorder.StartAsync(tracking, job.DatasetName, start, cancellationToken).ConfigureAwait(false);
             var recorded = new Dictionary<string, string>(parameters, StringComparer.Ordinal);

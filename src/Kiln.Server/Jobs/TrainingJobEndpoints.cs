@@ -3,14 +3,14 @@ using Kiln.Server.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kiln.Server.Jobs;
 
 /// <summary>
-/// <c>/api/jobs</c>: queue a training job, list yours, follow one's progress, cancel it. Another user's job answers 404,
-/// the same as one that never existed; a refused request is a validation problem naming the field at fault.
+/// <c>/api/jobs</c>: queue a training job, list yours and your projects', follow one's progress, cancel it. Another
+/// user's job outside your projects answers 404, the same as one that never existed; a viewer of a project training on
+/// or cancelling in it gets 403; a refused request is a validation problem naming the field at fault.
 /// </summary>
 public static class TrainingJobEndpoints
 {
@@ -18,39 +18,46 @@ public static class TrainingJobEndpoints
     {
         var api = endpoints.MapGroup("/api/jobs").WithTags("Training jobs").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.MapPost("/", QueueAsync).WithSummary("Queues a training job: train one algorithm, compare models, or tune one algorithm");
-        api.MapGet("/", List).WithSummary("Your training jobs, newest first");
-        api.MapGet("/{id}", Find).WithSummary("One of your jobs, with its progress, error and runs");
-        api.MapPost("/{id}/cancel", Cancel).WithSummary("Cancels one of your jobs, wherever it runs");
+        api.MapGet("/", ListAsync).WithSummary("Your training jobs and your projects', newest first");
+        api.MapGet("/{id}", FindAsync).WithSummary("One of your jobs or your projects', with its progress, error and runs");
+        api.MapPost("/{id}/cancel", CancelAsync).WithSummary("Cancels a job, wherever it runs: yours, or one of a project where you are an editor");
         return endpoints;
     }
 
-    static async Task<Results<Accepted<TrainingJobInfo>, ValidationProblem>> QueueAsync(
-        TrainingJobRequest request, ClaimsPrincipal user, UserManager<KilnUser> users, TrainingJobQueue jobs, CancellationToken cancellationToken)
+    static async Task<Results<Accepted<TrainingJobInfo>, ValidationProblem, ProblemHttpResult>> QueueAsync(
+        TrainingJobRequest request, ClaimsPrincipal user, PlatformAccess access, TrainingJobQueue jobs, CancellationToken cancellationToken)
     {
         try
         {
-            var job = await jobs.QueueAsync(users.GetUserId(user)!, request, cancellationToken);
+            var job = await jobs.QueueAsync(await access.ForAsync(user, cancellationToken), request, cancellationToken);
             return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
         }
         catch (TrainingJobRejectedException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] }, detail: e.Message, title: "The training job was refused");
         }
+        catch (AccessDeniedException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+        }
     }
 
-    static Ok<IReadOnlyList<TrainingJobInfo>> List(ClaimsPrincipal user, UserManager<KilnUser> users, TrainingJobQueue jobs) =>
-        TypedResults.Ok(jobs.List(users.GetUserId(user)!));
+    static async Task<Ok<IReadOnlyList<TrainingJobInfo>>> ListAsync(ClaimsPrincipal user, PlatformAccess access, TrainingJobQueue jobs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(jobs.List(await access.ForAsync(user, cancellationToken)));
 
-    static Results<Ok<TrainingJobInfo>, NotFound> Find(string id, ClaimsPrincipal user, UserManager<KilnUser> users, TrainingJobQueue jobs) =>
-        jobs.Find(users.GetUserId(user)!, id) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
+    static async Task<Results<Ok<TrainingJobInfo>, NotFound>> FindAsync(string id, ClaimsPrincipal user, PlatformAccess access, TrainingJobQueue jobs, CancellationToken cancellationToken) =>
+        jobs.Find(await access.ForAsync(user, cancellationToken), id) is { } job ? TypedResults.Ok(job) : TypedResults.NotFound();
 
-    static Results<Ok<TrainingJobInfo>, NotFound, ProblemHttpResult> Cancel(string id, ClaimsPrincipal user, UserManager<KilnUser> users, TrainingJobQueue jobs)
+    static async Task<Results<Ok<TrainingJobInfo>, NotFound, ProblemHttpResult>> CancelAsync(string id, ClaimsPrincipal user, PlatformAccess access, TrainingJobQueue jobs, CancellationToken cancellationToken)
     {
-        var owner = users.GetUserId(user)!;
-        if (jobs.Find(owner, id) is not { } job) return TypedResults.NotFound();
+        var viewer = await access.ForAsync(user, cancellationToken);
+        if (jobs.Find(viewer, id) is not { } job) return TypedResults.NotFound();
+        if (!viewer.CanChange(job.OwnerId, job.ProjectId))
+            return TypedResults.Problem($"job {id} trains in a project where you are a viewer; only its owner, the project's editors and admins cancel it",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         if (job.IsFinished)
             return TypedResults.Problem($"job {id} has already {(job.Status == TrainingJobStatus.Succeeded ? "succeeded" : job.Status.ToString().ToLowerInvariant())}",
                 statusCode: StatusCodes.Status409Conflict, title: "The job is not running");
-        return TypedResults.Ok(jobs.Cancel(owner, id)!);
+        return TypedResults.Ok(jobs.Cancel(viewer, id)!);
     }
 }

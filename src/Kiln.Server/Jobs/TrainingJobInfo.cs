@@ -2,7 +2,7 @@ namespace Kiln.Server.Jobs;
 
 /// <summary>
 /// A training job as every server sees it: what was asked, where it is, how far it got, the error that stopped it, the
-/// runs it recorded and which worker ran it.
+/// runs it recorded, which worker ran it, who queued it and the project its dataset is in (its runs are recorded there).
 /// </summary>
 public sealed record TrainingJobInfo(
     string Id,
@@ -16,7 +16,9 @@ public sealed record TrainingJobInfo(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Worker,
-    bool CancelRequested)
+    bool CancelRequested,
+    string OwnerId,
+    string? ProjectId)
 {
     public bool IsFinished => Status is TrainingJobStatus.Succeeded or TrainingJobStatus.Failed or TrainingJobStatus.Cancelled;
 }

@@ -4,13 +4,15 @@ using Hangfire.Common;
 using Hangfire.States;
 using Kiln.Learn;
 using Kiln.Learn.ModelSelection;
+using Kiln.Server.Accounts;
 
 namespace Kiln.Server.Jobs;
 
 /// <summary>
-/// Queues training jobs on the shared queue after checking them (the dataset is the user's, the target is one of its
-/// columns, the algorithm is in the catalog, every hyperparameter is in its range), lists a user's jobs and cancels them.
-/// A job belongs to the user who queued it: for anyone else it does not exist.
+/// Queues training jobs on the shared queue after checking them (the user may train on the dataset, the target is one of
+/// its columns, the algorithm is in the catalog, every hyperparameter is in its range), lists a user's jobs and cancels
+/// them. A job is seen by the user who queued it, an admin, and the members of its dataset's project; it is cancelled by
+/// them too, except the project's viewers. For anyone else it does not exist.
 /// </summary>
 public sealed class TrainingJobQueue
 {
@@ -28,13 +30,13 @@ public sealed class TrainingJobQueue
     }
 
     /// <summary>Checks the request and puts it on the queue; a bad request throws <see cref="TrainingJobRejectedException"/> naming the field.</summary>
-    public async Task<TrainingJobInfo> QueueAsync(string ownerId, TrainingJobRequest request, CancellationToken cancellationToken = default)
+    public async Task<TrainingJobInfo> QueueAsync(UserAccess access, TrainingJobRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        ArgumentNullException.ThrowIfNull(access);
         ArgumentNullException.ThrowIfNull(request);
-        var datasetName = await CheckAsync(ownerId, request, cancellationToken).ConfigureAwait(false);
+        var (datasetName, projectId) = await CheckAsync(access, request, cancellationToken).ConfigureAwait(false);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        _store.Create(id, ownerId, request, datasetName, DateTimeOffset.UtcNow);
+        _store.Create(id, access.UserId, projectId, request, datasetName, DateTimeOffset.UtcNow);
         Enqueue(id);
         return _store.Read(id)!;
     }
@@ -46,20 +48,32 @@ public sealed class TrainingJobQueue
         _store.SetQueueId(id, queueId);
     }
 
-    /// <summary>The user's jobs, newest first.</summary>
-    public IReadOnlyList<TrainingJobInfo> List(string ownerId) =>
-        [.. _store.IdsOf(ownerId).Select(_store.Read).OfType<TrainingJobInfo>().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)];
+    /// <summary>The jobs the user sees — theirs and their projects' (an admin's: all) — newest first.</summary>
+    public IReadOnlyList<TrainingJobInfo> List(UserAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var ids = access.IsAdmin ? [.. _store.AllIds(), .. _store.IdsOf(access.UserId)] : _store.IdsOf(access.UserId).Concat(access.Projects.Keys.SelectMany(_store.IdsOfProject));
+        return [.. ids.Distinct(StringComparer.Ordinal).Select(_store.Read).OfType<TrainingJobInfo>()
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id, StringComparer.Ordinal)];
+    }
 
-    /// <summary>The job when <paramref name="ownerId"/> queued it; null otherwise, whether it exists or not.</summary>
-    public TrainingJobInfo? Find(string ownerId, string id) => _store.OwnerOf(id) == ownerId ? _store.Read(id) : null;
+    /// <summary>The job when the user may see it; null otherwise, whether it exists or not.</summary>
+    public TrainingJobInfo? Find(UserAccess access, string id)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return _store.Read(id) is { } job && access.CanSee(job.OwnerId, job.ProjectId) ? job : null;
+    }
 
     /// <summary>
     /// Asks the job to stop: a queued job is cancelled at once, a running one stops at its next check (the worker, on
-    /// whichever server, watches the shared flag). Null when the user has no such job; a finished job is left as it is.
+    /// whichever server, watches the shared flag). Null when the user sees no such job; a finished job is left as it is;
+    /// a viewer of the job's project is refused with <see cref="AccessDeniedException"/>.
     /// </summary>
-    public TrainingJobInfo? Cancel(string ownerId, string id)
+    public TrainingJobInfo? Cancel(UserAccess access, string id)
     {
-        if (Find(ownerId, id) is not { } job) return null;
+        if (Find(access, id) is not { } job) return null;
+        if (!access.CanChange(job.OwnerId, job.ProjectId))
+            throw new AccessDeniedException($"job {id} trains in a project where you are a viewer; only its owner, the project's editors and admins cancel it");
         if (job.IsFinished) return job;
         _store.RequestCancel(id);
         if (job.Status == TrainingJobStatus.Queued)
@@ -70,9 +84,9 @@ public sealed class TrainingJobQueue
         return _store.Read(id);
     }
 
-    async Task<string> CheckAsync(string ownerId, TrainingJobRequest request, CancellationToken cancellationToken)
+    async Task<(string Name, string? ProjectId)> CheckAsync(UserAccess access, TrainingJobRequest request, CancellationToken cancellationToken)
     {
-        var (name, columns) = await _data.DescribeAsync(ownerId, request, cancellationToken).ConfigureAwait(false);
+        var (name, projectId, columns) = await _data.DescribeAsync(access, request, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(request.Target)) throw new TrainingJobRejectedException("target", "choose the target column, the one to predict");
         if (columns is not null && !columns.Contains(request.Target))
             throw new TrainingJobRejectedException("target", $"'{request.Target}' is not a column of {name} (columns: {string.Join(", ", columns)})");
@@ -96,7 +110,7 @@ public sealed class TrainingJobQueue
             var models = request.Models ?? [];
             if (request.Models is { Count: 0 }) throw new TrainingJobRejectedException("models", "name at least one model to compare, or leave the list out to compare every model of the task");
             foreach (var model in models) role = CheckModel("models", model, role);
-            return name;
+            return (name, projectId);
         }
         if (string.IsNullOrWhiteSpace(request.Algorithm)) throw new TrainingJobRejectedException("algorithm", "choose an algorithm from the catalog");
         CheckModel("algorithm", request.Algorithm, role);
@@ -116,7 +130,7 @@ public sealed class TrainingJobQueue
                 throw new TrainingJobRejectedException("algorithm", PlainMessage(e));
             }
         }
-        return name;
+        return (name, projectId);
     }
 
     static EstimatorRole CheckModel(string field, string name, EstimatorRole? role)

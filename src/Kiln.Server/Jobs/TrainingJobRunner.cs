@@ -50,8 +50,8 @@ public sealed class TrainingJobRunner
         var watcher = WatchForCancelAsync(jobId, cancel, stopWatching.Token);
         try
         {
-            var (frame, source) = await _data.ReadAsync(ownerId, job.Request, cancel.Token).ConfigureAwait(false);
-            var context = new JobContext(jobId, ownerId, job.Request, job.DatasetName, DataFingerprint.Of(frame));
+            var (frame, source) = await _data.ReadForJobAsync(job.Request, cancel.Token).ConfigureAwait(false);
+            var context = new JobContext(jobId, ownerId, job.ProjectId, job.Request, job.DatasetName, DataFingerprint.Of(frame));
             await Task.Run(() => ExecuteAsync(context, frame, source, new JobProgress(_store, jobId), cancel.Token), cancel.Token).ConfigureAwait(false);
             _store.Finish(jobId, TrainingJobStatus.Succeeded);
         }

@@ -5,20 +5,19 @@ using Hangfire;
 namespace Kiln.Server.Jobs;
 
 /// <summary>
-/// Training jobs' state: one hash per job (owner, request, status, progress, error, runs, the cancel flag), one set per
-/// owner listing their jobs and one set of every job, in <paramref name="records"/> — PostgreSQL's queue storage shared by
-/// every server, or the embedded store's own file. A field is written on its own, so a worker reporting progress and
-/// another server asking to cancel never overwrite each other. <paramref name="queue"/> is the queue the jobs are run from.
+/// Training jobs' state: one hash per job (owner, request, its dataset's project, status, progress, error, runs, the
+/// cancel flag), one set per owner and one per project listing their jobs, and one set of every job, in
+/// <paramref name="records"/> — PostgreSQL's queue storage shared by every server, or the embedded store's own file. A
+/// field is written on its own, so a worker reporting progress and another server asking to cancel never overwrite each
+/// other. <paramref name="queue"/> is the queue the jobs are run from.
 /// </summary>
 sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueOutlivesServer)
 {
-    const string Owner = "owner", Request = "request", Dataset = "dataset", Status = "status", Stage = "stage", Done = "done", Total = "total",
+    const string Owner = "owner", Project = "project", Request = "request", Dataset = "dataset", Status = "status", Stage = "stage", Done = "done", Total = "total",
         Error = "error", Runs = "runs", Created = "created", Started = "started", Finished = "finished", Worker = "worker", Cancel = "cancel", QueueId = "queue-id";
 
     /// <summary>The message of a job whose server stopped while it ran, when the queue does not outlive the server.</summary>
     public const string InterruptedError = "interrupted: the server stopped while this job was running; queue it again to start over";
-
-    const string AllJobs = "kiln:training-jobs";
 
     public JobStorage Queue { get; } = queue;
 
@@ -28,12 +27,18 @@ sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueO
     /// </summary>
     public bool QueueOutlivesServer { get; } = queueOutlivesServer;
 
-    public void Create(string id, string ownerId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt) =>
+    public void Create(string id, string ownerId, string? projectId, TrainingJobRequest request, string datasetName, DateTimeOffset createdAt)
+    {
+        var order = createdAt.ToUnixTimeMilliseconds();
+        JobSetEntry[] sets = projectId is null
+            ? [new(SetOf(ownerId), id, order), new(AllJobs, id, order)]
+            : [new(SetOf(ownerId), id, order), new(ProjectSetOf(projectId), id, order), new(AllJobs, id, order)];
         records.Create(HashOf(id), new Dictionary<string, string>
         {
-            [Owner] = ownerId, [Request] = JsonSerializer.Serialize(request), [Dataset] = datasetName,
+            [Owner] = ownerId, [Project] = projectId ?? "", [Request] = JsonSerializer.Serialize(request), [Dataset] = datasetName,
             [Status] = TrainingJobStatus.Queued.ToString(), [Created] = Time(createdAt), [Runs] = "",
-        }, [new(SetOf(ownerId), id, createdAt.ToUnixTimeMilliseconds()), new(AllJobs, id, createdAt.ToUnixTimeMilliseconds())]);
+        }, sets);
+    }
 
     public void SetQueueId(string id, string queueId) => Write(id, (QueueId, queueId));
 
@@ -67,7 +72,13 @@ sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueO
     public IReadOnlyList<string> IdsOf(string ownerId) => [.. records.Members(SetOf(ownerId))];
 
     /// <summary>Every job not finished yet, whoever queued it.</summary>
-    public IReadOnlyList<TrainingJobInfo> Unfinished() => [.. records.Members(AllJobs).Select(Read).OfType<TrainingJobInfo>().Where(job => !job.IsFinished)];
+    public IReadOnlyList<TrainingJobInfo> Unfinished() => [.. AllIds().Select(Read).OfType<TrainingJobInfo>().Where(job => !job.IsFinished)];
+
+    /// <summary>The jobs queued on the project's datasets.</summary>
+    public IReadOnlyList<string> IdsOfProject(string projectId) => [.. records.Members(ProjectSetOf(projectId))];
+
+    /// <summary>Every job, whoever queued it.</summary>
+    public IReadOnlyList<string> AllIds() => [.. records.Members(AllJobs)];
 
     public TrainingJobInfo? Read(string id)
     {
@@ -80,7 +91,7 @@ sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueO
         return new TrainingJobInfo(
             id, JsonSerializer.Deserialize<TrainingJobRequest>(request)!, Get(Dataset) ?? "", Enum.Parse<TrainingJobStatus>(Get(Status) ?? nameof(TrainingJobStatus.Queued)),
             progress, Get(Error), Get(Runs)?.Split(',') ?? [], ParseTime(Get(Created))!.Value, ParseTime(Get(Started)), ParseTime(Get(Finished)), Get(Worker),
-            Get(Cancel) == "1");
+            Get(Cancel) == "1", Get(Owner) ?? "", Get(Project));
     }
 
     string? Field(string id, string name) => records.Read(HashOf(id)).TryGetValue(name, out var value) ? value : null;
@@ -91,6 +102,10 @@ sealed class TrainingJobStore(IJobRecords records, JobStorage queue, bool queueO
     static string HashOf(string id) => $"kiln:training-job:{id}";
 
     static string SetOf(string ownerId) => $"kiln:training-jobs:{ownerId}";
+
+    static string ProjectSetOf(string projectId) => $"kiln:training-jobs:project:{projectId}";
+
+    const string AllJobs = "kiln:training-jobs:all";
 
     static string Time(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 

@@ -1,37 +1,38 @@
 using Kiln.Server.Accounts;
-using System.Security.Claims;
 using Kiln.Tracking;
 using Microsoft.AspNetCore.Http;
 
 namespace Kiln.Server.Mlflow;
 
 /// <summary>
-/// The platform's ownership rules (<see cref="PlatformAccess"/>) as the MLflow API applies them: another user's run or
-/// model answers as if absent, a change needs the owner or an admin, what a caller creates carries their id in
-/// <see cref="PlatformAccess.OwnerTag"/>, and no caller sets or removes that tag. On a server that does not require
-/// keys every caller may do everything, as with MLflow's own tracking server.
+/// The platform's access rule (<see cref="UserAccess"/>) as the MLflow API applies it: a run or model the caller may not
+/// see answers as if absent, a change needs the owner, an editor of its project or an admin, what a caller creates
+/// carries their id in <see cref="PlatformAccess.OwnerTag"/>, and no caller sets or removes that tag or
+/// <see cref="PlatformAccess.ProjectTag"/>. On a server that does not require keys every caller may do everything, as
+/// with MLflow's own tracking server.
 /// </summary>
 sealed class MlflowAccess
 {
     static readonly object ItemKey = new();
     static readonly MlflowAccess Open = new(null);
 
-    readonly ClaimsPrincipal? _user;
+    readonly UserAccess? _user;
 
-    MlflowAccess(ClaimsPrincipal? user) => _user = user;
+    MlflowAccess(UserAccess? user) => _user = user;
 
     /// <summary>The rules for this request: the caller's when the API requires a key, none otherwise.</summary>
     public static MlflowAccess Of(HttpContext http) => http.Items.TryGetValue(ItemKey, out var access) && access is MlflowAccess known ? known : Open;
 
     /// <summary>Makes the signed-in caller's rules apply to the rest of the request.</summary>
-    public static void Restrict(HttpContext http) => http.Items[ItemKey] = new MlflowAccess(http.User);
+    public static async Task RestrictAsync(HttpContext http, PlatformAccess access) =>
+        http.Items[ItemKey] = new MlflowAccess(await access.ForAsync(http.User, http.RequestAborted).ConfigureAwait(false));
 
-    public bool MaySee(IReadOnlyDictionary<string, string> tags) => _user is null || PlatformAccess.CanSee(_user, tags);
+    public bool MaySee(IReadOnlyDictionary<string, string> tags) => _user is null || _user.CanSee(tags);
 
-    public bool MayChange(IReadOnlyDictionary<string, string> tags) => _user is null || PlatformAccess.CanChange(_user, tags);
+    public bool MayChange(IReadOnlyDictionary<string, string> tags) => _user is null || _user.CanChange(tags);
 
     /// <summary>True for an admin or an open server: they reach what belongs to no run or model too.</summary>
-    public bool SeesEverything => _user is null || _user.IsInRole(Accounts.KilnRoles.Admin);
+    public bool SeesEverything => _user is null || _user.IsAdmin;
 
     public async Task<Run> SeenRunAsync(TrackingStore tracking, string runId, CancellationToken cancellationToken)
     {
@@ -43,7 +44,7 @@ sealed class MlflowAccess
     {
         if (_user is null) return await tracking.Runs.GetAsync(runId, cancellationToken);
         var run = await SeenRunAsync(tracking, runId, cancellationToken);
-        return MayChange(run.Tags) ? run : throw Denied($"run '{runId}' belongs to another user or is shared; only its owner or an admin changes it");
+        return MayChange(run.Tags) ? run : throw Denied($"run '{runId}' belongs to another user or is shared; only its owner, an editor of its project or an admin changes it");
     }
 
     /// <summary>Refuses a caller who may not see the run; asks nothing of the store on an open server, which lets the call itself answer.</summary>
@@ -79,7 +80,7 @@ sealed class MlflowAccess
     {
         if (_user is null) return await tracking.Registry.GetModelAsync(name, cancellationToken);
         var model = await SeenModelAsync(tracking, name, cancellationToken);
-        return MayChange(model.Tags) ? model : throw Denied($"registered model '{name}' belongs to another user or is shared; only its owner or an admin changes it");
+        return MayChange(model.Tags) ? model : throw Denied($"registered model '{name}' belongs to another user or is shared; only its owner, an editor of its project or an admin changes it");
     }
 
     /// <summary>The tags of something the caller creates: theirs as given, with the caller as owner.</summary>
@@ -87,14 +88,18 @@ sealed class MlflowAccess
     {
         if (_user is null) return tags;
         GuardTags(tags.Keys);
-        return new Dictionary<string, string>(tags, StringComparer.Ordinal) { [PlatformAccess.OwnerTag] = PlatformAccess.UserId(_user) };
+        return new Dictionary<string, string>(tags, StringComparer.Ordinal) { [PlatformAccess.OwnerTag] = _user.UserId };
     }
 
-    /// <summary>Refuses a tag the caller may not set or delete: the owner's, which only the platform writes.</summary>
+    /// <summary>Refuses a tag the caller may not set or delete: the owner's and the project's, which only the platform writes.</summary>
     public void GuardTags(IEnumerable<string> keys)
     {
-        if (_user is not null && keys.Contains(PlatformAccess.OwnerTag, StringComparer.Ordinal))
+        if (_user is null) return;
+        var list = keys.ToList();
+        if (list.Contains(PlatformAccess.OwnerTag, StringComparer.Ordinal))
             throw Denied($"the tag '{PlatformAccess.OwnerTag}' names the owner and is set by the server; it cannot be set or deleted through the API");
+        if (list.Contains(PlatformAccess.ProjectTag, StringComparer.Ordinal))
+            throw Denied($"the tag '{PlatformAccess.ProjectTag}' names the project and is set by the server; move the item with PUT /api/runs/ID/project or /api/models/NAME/project");
     }
 
     public static TrackingException RunNotFound(string runId) => new(TrackingErrorCode.ResourceDoesNotExist, $"run '{runId}' does not exist");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kiln.Server.Mlflow;
 
@@ -18,7 +19,7 @@ sealed class MlflowAccessFilter : IEndpointFilter
             return MlflowResults.Error(MlflowErrorCodes.Unauthenticated, StatusCodes.Status401Unauthorized,
                 "You are not authenticated. Please set MLFLOW_TRACKING_TOKEN to an API key (made on the account page), or send it as X-Api-Key.");
         }
-        MlflowAccess.Restrict(http);
+        await MlflowAccess.RestrictAsync(http, http.RequestServices.GetRequiredService<Accounts.PlatformAccess>()).ConfigureAwait(false);
         return await next(context).ConfigureAwait(false);
     }
 }

@@ -10,10 +10,11 @@ namespace Kiln.Server.Predictions;
 
 /// <summary>
 /// When the server requires API keys, the model endpoints need a signed-in caller (a key, or the web UI's session for
-/// its "try it" form) and answer only for models the caller may see: another user's model is a 404, as one that does
-/// not exist. A model's owner is read from the registry at most every <see cref="OwnerLifetime"/>, not per request.
+/// its "try it" form) and answer only for models the caller may see (<see cref="UserAccess"/>): another user's private
+/// model is a 404, as one that does not exist. A model's tags are read from the registry at most every
+/// <see cref="OwnerLifetime"/>, and the caller's roles as <see cref="PlatformAccess.ForAsync"/> keeps them, not per request.
 /// </summary>
-public sealed class ModelAccessFilter(TrackingStore tracking) : IEndpointFilter
+public sealed class ModelAccessFilter(TrackingStore tracking, PlatformAccess access) : IEndpointFilter
 {
     static readonly TimeSpan OwnerLifetime = TimeSpan.FromSeconds(2);
 
@@ -48,17 +49,17 @@ public sealed class ModelAccessFilter(TrackingStore tracking) : IEndpointFilter
         if (context.User.Identity?.IsAuthenticated != true) return false;
         var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
         // a model the registry does not know is left to the endpoint, which answers its own 404
-        return tags is null || PlatformAccess.CanSee(context.User, tags);
+        return tags is null || (await access.ForAsync(context.User, context.RequestAborted).ConfigureAwait(false)).CanSee(tags);
     }
 
-    /// <summary>Whether the request may change the model (its deployment): the owner or an admin; always true on a server that does not require keys.</summary>
+    /// <summary>Whether the request may change the model (its deployment): the owner, an editor of its project or an admin; always true on a server that does not require keys.</summary>
     public async ValueTask<bool> MayChangeAsync(HttpContext context, string model)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is null) return true;
         if (context.User.Identity?.IsAuthenticated != true) return false;
         var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
-        return tags is null || PlatformAccess.CanChange(context.User, tags);
+        return tags is null || (await access.ForAsync(context.User, context.RequestAborted).ConfigureAwait(false)).CanChange(tags);
     }
 
     async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
+using Kiln.Server.Projects;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kiln.Server.Storage;
 
 /// <summary>
-/// The platform's own tables (accounts, the first admin's claim, API keys, uploaded datasets, the keys that protect sign-in cookies) in the
+/// The platform's own tables (accounts, the first admin's claim, API keys, uploaded datasets, projects and their members, the keys that protect sign-in cookies) in the
 /// tracking database. Each provider has its own
 /// context type only to carry its own migrations (<see cref="SqlitePlatformContext"/>, <see cref="PostgresPlatformContext"/>),
 /// and their history lives in <see cref="PlatformDatabase.MigrationsTable"/> so it never meets tracking's.
@@ -20,6 +21,8 @@ abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<Kil
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<DatasetRow> Datasets => Set<DatasetRow>();
     public DbSet<FirstAdminRow> FirstAdmin => Set<FirstAdminRow>();
+    public DbSet<ProjectRow> Projects => Set<ProjectRow>();
+    public DbSet<ProjectMemberRow> ProjectMembers => Set<ProjectMemberRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -53,6 +56,29 @@ abstract class PlatformContext(DbContextOptions options) : IdentityDbContext<Kil
             e.Property(x => x.FileName).HasMaxLength(DatasetStore.MaxNameLength);
             e.HasIndex(x => new { x.OwnerId, x.CreatedAt });
             e.HasOne<KilnUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.ProjectId).HasMaxLength(32);
+            e.HasIndex(x => x.ProjectId);
+            // a deleted project hands its datasets back to their owners
+            e.HasOne<ProjectRow>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.SetNull);
+        });
+        builder.Entity<ProjectRow>(e =>
+        {
+            e.ToTable("projects");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(ProjectStore.MaxNameLength);
+            e.HasIndex(x => new { x.OwnerId, x.Name }).IsUnique();
+            e.HasOne<KilnUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ProjectMemberRow>(e =>
+        {
+            e.ToTable("project_members");
+            e.HasKey(x => new { x.ProjectId, x.UserId });
+            e.Property(x => x.ProjectId).HasMaxLength(32);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasIndex(x => x.UserId);
+            e.HasOne<ProjectRow>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<KilnUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -32,7 +32,7 @@ public static class RunArtifactEndpoints
 
     static async Task<IResult> DownloadAsync(string id, string? path, ClaimsPrincipal user, PlatformAccess access, TrackingStore tracking, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await access.RunAsync(user, id, cancellationToken) is not { } run) return NotFound($"there is no run '{id}' of yours");
+        if (await access.RunAsync(await access.ForAsync(user, cancellationToken), id, cancellationToken) is not { } run) return NotFound($"there is no run '{id}' of yours");
         if (string.IsNullOrWhiteSpace(path)) return NotFound("give the path of an artifact file");
         Stream stream;
         try

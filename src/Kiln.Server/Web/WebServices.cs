@@ -1,4 +1,3 @@
-using Kiln.Server.Accounts;
 using Kiln.Server.Web.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -13,7 +12,6 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
-        services.AddSingleton<PlatformAccess>();
         services.AddSingleton<ModelChanges>();
         return services;
     }

@@ -82,6 +82,7 @@ public sealed class RunStore
     {
         query ??= new RunQuery();
         if (query.MaxResults < 1) throw TrackingException.Invalid($"max results {query.MaxResults}: give at least 1");
+        if (query.Skip < 0) throw TrackingException.Invalid($"skip {query.Skip}: give 0 or more");
         await using var context = _database.CreateContext();
         var runs = context.Runs.AsNoTracking().AsQueryable();
         if (query.ExperimentIds is { Count: > 0 } experiments) runs = runs.Where(r => experiments.Contains(r.ExperimentId));
@@ -93,7 +94,9 @@ public sealed class RunStore
         }
         foreach (var (key, value) in query.Tags ?? new Dictionary<string, string>())
             runs = runs.Where(r => r.Tags.Any(t => t.Key == key && t.Value == value));
-        var rows = await runs.OrderByDescending(r => r.StartTime).ThenBy(r => r.RunId).Take(query.MaxResults)
+        foreach (var key in query.WithoutTags ?? [])
+            runs = runs.Where(r => !r.Tags.Any(t => t.Key == key));
+        var rows = await runs.OrderByDescending(r => r.StartTime).ThenBy(r => r.RunId).Skip(query.Skip).Take(query.MaxResults)
             .Include(r => r.Params).Include(r => r.Tags).Include(r => r.LatestMetrics).AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(ToRun)];

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Kiln.Server.Accounts;
+using Kiln.Server.Projects;
 using Kiln.Server.Deployments;
 using Kiln.Server.Tests.Deployments;
 using Kiln.Server.Web.Shared;
@@ -20,9 +20,9 @@ public sealed class ModelPageDeploymentTests
     /// <summary>churn, registered from the command line so nobody owns it: version 1 champion, version 2 challenger, version 3 candidate.</summary>
     static Task<RunningServer> StartAsync() => DeploymentEndpointsTests.StartAsync();
 
-    static ClaimsPrincipal Admin() => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "admin-id"), new Claim(ClaimTypes.Role, KilnRoles.Admin)], "test"));
+    static UserAccess Admin() => new("admin-id", isAdmin: true, new Dictionary<string, ProjectRole>());
 
-    static ClaimsPrincipal Member(string id) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, KilnRoles.Member)], "test"));
+    static UserAccess Member(string id) => new(id, isAdmin: false, new Dictionary<string, ProjectRole>());
 
     [Fact]
     public async Task Only_an_admin_or_the_owner_sees_the_deployment_controls_and_others_see_the_deployment_in_force()

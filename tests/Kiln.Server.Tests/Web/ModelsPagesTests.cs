@@ -1,6 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using Kiln.Server.Accounts;
+using Kiln.Server.Projects;
 using Kiln.Server.Web.Shared;
 using Kiln.Serving;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ namespace Kiln.Server.Tests.Web;
 
 public class ModelsPagesTests
 {
-    static ClaimsPrincipal Member(string id) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, KilnRoles.Member)], "test"));
+    static UserAccess Member(string id) => new(id, isAdmin: false, new Dictionary<string, ProjectRole>());
 
     [Fact]
     public async Task With_no_models_the_page_says_how_to_register_one()

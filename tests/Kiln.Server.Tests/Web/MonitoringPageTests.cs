@@ -15,7 +15,7 @@ public class MonitoringPageTests
         var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
         var id = await RecordedRuns.UserIdAsync(ada);
         var run = await RecordedRuns.TrainingAsync(server, "ada-tree", id, 0.8);
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, KilnRoles.Member)], "test"));
+        var user = new UserAccess(id, isAdmin: false, new Dictionary<string, Kiln.Server.Projects.ProjectRole>());
         await server.App.Services.GetRequiredService<ModelChanges>().RegisterRunAsync(user, run, "churn");
         return (server, ada);
     }

@@ -31,6 +31,7 @@ public class WebPagesTests
     [InlineData("/")]
     [InlineData("/datasets")]
     [InlineData("/account")]
+    [InlineData("/projects")]
     public async Task A_page_asked_for_before_signing_in_sends_the_browser_to_the_sign_in_form(string path)
     {
         await using var server = await RunningServer.StartAsync();
@@ -55,6 +56,7 @@ public class WebPagesTests
     [InlineData("/", "Home · Kiln", "You have not uploaded a dataset yet")]
     [InlineData("/datasets", "Datasets · Kiln", "No datasets yet")]
     [InlineData("/account", "Account · Kiln", "No API keys yet")]
+    [InlineData("/projects", "Projects · Kiln", "No projects yet")]
     public async Task A_signed_in_page_has_a_title_and_an_empty_state(string path, string title, string empty)
     {
         await using var server = await RunningServer.StartAsync();

@@ -1,5 +1,4 @@
 using Kiln.Server.Accounts;
-using System.Security.Claims;
 using Kiln.Server.Deployments;
 using Kiln.Serving;
 using Kiln.Tracking;
@@ -8,8 +7,8 @@ namespace Kiln.Server.Web.Shared;
 
 /// <summary>
 /// What the platform changes in the registry on a user's behalf — registering a run's model, pointing an alias,
-/// deploying a version — each checked against <see cref="PlatformAccess.CanChange"/> first. A model registered from
-/// the platform carries its owner's id. After each change the model host reads the registry again, so the prediction
+/// deploying a version — each checked against <see cref="UserAccess.CanChange(IReadOnlyDictionary{string, string})"/> first. A model registered from
+/// the platform carries its owner's id, and the project of the run it came from. After each change the model host reads the registry again, so the prediction
 /// endpoint answers with the change at once rather than at its next poll.
 /// </summary>
 public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
@@ -17,8 +16,11 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     /// <summary>The alias the prediction endpoint <c>/api/models/{name}/predict</c> answers with.</summary>
     public const string DeployedAlias = ModelReference.DefaultAlias;
 
-    /// <summary>Registers the run's model package as the next version of <paramref name="name"/>, creating the model (owned by the user) when new.</summary>
-    public async Task<ModelVersion> RegisterRunAsync(ClaimsPrincipal user, Run run, string name, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Registers the run's model package as the next version of <paramref name="name"/>, creating the model when new:
+    /// owned by the user, in the run's project.
+    /// </summary>
+    public async Task<ModelVersion> RegisterRunAsync(UserAccess user, Run run, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (!run.Tags.TryGetValue(Kiln.Tracking.RunRecorder.PackageTag, out var package))
@@ -26,9 +28,12 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         name = (name ?? "").Trim();
         if (name.Length == 0) throw new ModelChangeException("give the model a name");
         var existing = await FindAsync(name, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && !PlatformAccess.CanChange(user, existing.Tags))
+        ArgumentNullException.ThrowIfNull(user);
+        if (UserAccess.ProjectOf(run.Tags) is not null && !user.CanChange(run.Tags))
+            throw new ModelChangeException($"run {run.Id} is in a project where you are a viewer; only its owner and editors register its models");
+        if (existing is not null && !user.CanChange(existing.Tags))
             throw new ModelChangeException($"the name '{name}' is taken by a model you cannot change; choose another name");
-        var owner = PlatformAccess.UserId(user);
+        var owner = user.UserId;
         try
         {
             var version = await tracking.Registry.RegisterAsync(name, new NewModelVersion
@@ -37,7 +42,12 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
                 ArtifactPath = package,
                 Tags = new Dictionary<string, string> { [PlatformAccess.OwnerTag] = owner },
             }, cancellationToken).ConfigureAwait(false);
-            if (existing is null) await tracking.Registry.SetModelTagAsync(name, PlatformAccess.OwnerTag, owner, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                await tracking.Registry.SetModelTagAsync(name, PlatformAccess.OwnerTag, owner, cancellationToken).ConfigureAwait(false);
+                if (UserAccess.ProjectOf(run.Tags) is { } project)
+                    await tracking.Registry.SetModelTagAsync(name, PlatformAccess.ProjectTag, project, cancellationToken).ConfigureAwait(false);
+            }
             await host.RefreshAsync(cancellationToken).ConfigureAwait(false);
             return version;
         }
@@ -48,7 +58,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     }
 
     /// <summary>Points <paramref name="alias"/> at <paramref name="version"/>, creating or moving it.</summary>
-    public async Task SetAliasAsync(ClaimsPrincipal user, string name, string alias, int version, CancellationToken cancellationToken = default)
+    public async Task SetAliasAsync(UserAccess user, string name, string alias, int version, CancellationToken cancellationToken = default)
     {
         await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
         try
@@ -62,7 +72,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         }
     }
 
-    public async Task DeleteAliasAsync(ClaimsPrincipal user, string name, string alias, CancellationToken cancellationToken = default)
+    public async Task DeleteAliasAsync(UserAccess user, string name, string alias, CancellationToken cancellationToken = default)
     {
         await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
         try
@@ -80,7 +90,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     /// Deploys a version: the <see cref="DeployedAlias"/> alias moves to it and becomes the deployment's primary,
     /// keeping the canary and shadow of a deployment already in force, so the bare name answers with it at once.
     /// </summary>
-    public async Task DeployAsync(ClaimsPrincipal user, string name, int version, CancellationToken cancellationToken = default)
+    public async Task DeployAsync(UserAccess user, string name, int version, CancellationToken cancellationToken = default)
     {
         await SetAliasAsync(user, name, DeployedAlias, version, cancellationToken).ConfigureAwait(false);
         var current = await tracking.Registry.GetDeploymentAsync(name, cancellationToken).ConfigureAwait(false);
@@ -88,7 +98,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     }
 
     /// <summary>Sets the model's deployment (primary, optional canary with its share, optional shadow); a refusal names the field it is about.</summary>
-    public async Task SetDeploymentAsync(ClaimsPrincipal user, string name, ModelDeployment deployment, CancellationToken cancellationToken = default)
+    public async Task SetDeploymentAsync(UserAccess user, string name, ModelDeployment deployment, CancellationToken cancellationToken = default)
     {
         await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
         try
@@ -103,7 +113,7 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     }
 
     /// <summary>Removes the model's deployment: its bare name serves <see cref="DeployedAlias"/>, else the latest version, again.</summary>
-    public async Task DeleteDeploymentAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken = default)
+    public async Task DeleteDeploymentAsync(UserAccess user, string name, CancellationToken cancellationToken = default)
     {
         await ChangeableAsync(user, name, cancellationToken).ConfigureAwait(false);
         try
@@ -117,12 +127,13 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         }
     }
 
-    async Task ChangeableAsync(ClaimsPrincipal user, string name, CancellationToken cancellationToken)
+    async Task ChangeableAsync(UserAccess user, string name, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(user);
         var model = await FindAsync(name, cancellationToken).ConfigureAwait(false);
-        if (model is null || !PlatformAccess.CanSee(user, model.Tags)) throw new ModelChangeException($"there is no model '{name}' of yours");
-        if (!PlatformAccess.CanChange(user, model.Tags))
-            throw new ModelChangeException($"model '{name}' was registered from the command line or by someone else; only an admin or its owner can change it");
+        if (model is null || !user.CanSee(model.Tags)) throw new ModelChangeException($"there is no model '{name}' of yours");
+        if (!user.CanChange(model.Tags))
+            throw new ModelChangeException($"model '{name}' was registered from the command line, by someone else, or is in a project where you are a viewer; only its owner, an editor of its project or an admin can change it");
     }
 
     async Task<RegisteredModel?> FindAsync(string name, CancellationToken cancellationToken)
