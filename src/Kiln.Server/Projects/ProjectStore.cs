@@ -205,12 +205,13 @@ public sealed class ProjectStore
         var users = await context.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken).ConfigureAwait(false);
         string NameOf(string userId) => users.TryGetValue(userId, out var u) ? u.UserName ?? u.Email ?? userId : userId;
+        string? EmailOf(string userId) => users.TryGetValue(userId, out var u) ? u.Email : null;
         return [.. rows.Select(r => new ProjectInfo(
-            r.Id, r.Name, r.OwnerId, NameOf(r.OwnerId), r.CreatedAt,
+            r.Id, r.Name, r.OwnerId, NameOf(r.OwnerId), EmailOf(r.OwnerId), r.CreatedAt,
             r.OwnerId == access.UserId ? ProjectRoles.Owner
                 : access.Projects.TryGetValue(r.Id, out var role) ? ProjectRoles.Name(role) : access.IsAdmin ? ProjectRoles.Admin : ProjectRoles.Viewer,
             [.. members.Where(m => m.ProjectId == r.Id)
-                .Select(m => new ProjectMember(m.UserId, NameOf(m.UserId), users.TryGetValue(m.UserId, out var u) ? u.Email : null, m.Role))
+                .Select(m => new ProjectMember(m.UserId, NameOf(m.UserId), EmailOf(m.UserId), m.Role))
                 .OrderBy(m => m.UserName, StringComparer.OrdinalIgnoreCase)]))];
     }
 }

@@ -99,6 +99,7 @@ public class ProjectEndpointsTests
         Assert.Equal(HttpStatusCode.Created, status);
         var project = created.GetProperty("id").GetString()!;
         Assert.Equal("owner", created.GetProperty("yourRole").GetString());
+        Assert.Equal("ada@example.org", created.GetProperty("ownerEmail").GetString());
 
         var shared = await JobData.UploadAsync(ada, "customers.csv", JobData.Customers(80));
         var secret = await JobData.UploadAsync(ada, "secret.csv", JobData.Customers(30));
