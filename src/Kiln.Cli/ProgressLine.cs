@@ -2,7 +2,10 @@ using Kiln.Learn;
 
 namespace Kiln.Cli;
 
-/// <summary>One progress line on stderr per tenth of the work: "<c>command: stage done/total</c>".</summary>
+/// <summary>
+/// One progress line on stderr per tenth of the work: "<c>command: stage done/total</c>". Work done in parallel can report
+/// out of order, so a stage does not go back to a tenth below the last one shown, except to its start: the same stage begun again.
+/// </summary>
 internal sealed class ProgressLine(TextWriter writer, string command, string? stage = null) : IProgress<FitProgress>
 {
     long _lastTenth = -1;
@@ -14,7 +17,7 @@ internal sealed class ProgressLine(TextWriter writer, string command, string? st
         var tenth = value.Done * 10 / value.Total;
         lock (writer)
         {
-            if (value.Stage == _lastStage && tenth == _lastTenth) return;
+            if (value.Stage == _lastStage && (tenth == _lastTenth || (tenth > 0 && tenth < _lastTenth))) return;
             (_lastStage, _lastTenth) = (value.Stage, tenth);
             writer.WriteLine($"{command}: {stage ?? value.Stage} {value.Done}/{value.Total}");
         }

@@ -31,6 +31,18 @@ public class TrainCommandsTests
     }
 
     [Fact]
+    public void Train_shows_the_algorithms_progress_on_stderr_and_keeps_it_out_of_json()
+    {
+        using var folder = new TemporaryFolder();
+        var data = folder.WriteFile("people.csv", People);
+        var train = CliRun.Of("train", data, "--target", "bought", "--model", "random-forest-classifier", "--param", "n-estimators=20", "--out", folder.File("m.kiln"));
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains("train: trees 20/20", train.Error);
+        var json = CliRun.Of("train", data, "--target", "bought", "--model", "random-forest-classifier", "--out", folder.File("j.kiln"), "--json");
+        Assert.DoesNotContain("trees", json.Error);
+    }
+
+    [Fact]
     public void Evaluate_writes_a_report_of_the_classes_and_examples_when_asked()
     {
         using var folder = new TemporaryFolder();

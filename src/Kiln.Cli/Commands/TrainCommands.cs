@@ -31,7 +31,8 @@ public static class TrainCommands
             var seed = parseResult.GetValue(ModelOptions.Seed);
             using var run = CommandRun.Start(parseResult, $"train {modelName}", seed, fingerprint, cancellationToken);
             var result = ModelTraining.Train(frame, path, parseResult.GetValue(ModelOptions.Target)!, modelName,
-                ModelOptions.ParameterValues(parseResult), seed, cancellationToken);
+                ModelOptions.ParameterValues(parseResult), seed, new ProgressLine(output.IsJson ? TextWriter.Null : parseResult.InvocationConfiguration.Error, "train"),
+                cancellationToken);
             var package = Path.GetFullPath(parseResult.GetValue(outPath)!);
             ModelPackage.Save(result.Model, package, new PackageInfo
             {

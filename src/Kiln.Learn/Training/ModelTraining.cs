@@ -13,12 +13,17 @@ namespace Kiln.Learn.Training;
 /// </summary>
 public static class ModelTraining
 {
+    /// <summary>
+    /// Fits the model; <paramref name="progress"/> hears what the algorithm reports as it goes (trees built, boosting
+    /// rounds, solver iterations, epochs — in the algorithm's own stage names).
+    /// </summary>
     public static TrainingResult Train(Frame table, string source, string target, string model,
-        IReadOnlyDictionary<string, object?>? parameters = null, long? seed = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, object?>? parameters = null, long? seed = null, IProgress<FitProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var setup = Prepare(table, source, target, model, parameters, seed);
         var clock = Stopwatch.StartNew();
-        var fitted = setup.Pipeline.Fit(setup.Features, setup.IsSupervised ? setup.Target : null, new FitContext { Cancellation = cancellationToken });
+        var fitted = setup.Pipeline.Fit(setup.Features, setup.IsSupervised ? setup.Target : null, new FitContext { Progress = progress, Cancellation = cancellationToken });
         var seconds = clock.Elapsed.TotalSeconds;
         var scores = setup.IsSupervised ? Evaluate(fitted, setup.Table, target) : null;
         return new TrainingResult(setup.Entry, fitted, setup.Columns, setup.Table.RowCount, seconds, scores);

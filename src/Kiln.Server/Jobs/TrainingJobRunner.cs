@@ -118,7 +118,7 @@ public sealed class TrainingJobRunner
                 var split = predictor
                     ? ModelComparison.HeldOutSplit(prepared.Table, request.Target, prepared.Entry.Role == EstimatorRole.Classifier, new ComparisonOptions().TestSize, request.Seed)
                     : null;
-                var trained = ModelTraining.Train(split?.Train ?? frame, source, request.Target, request.Algorithm!, parameters, request.Seed, cancellationToken);
+                var trained = ModelTraining.Train(split?.Train ?? frame, source, request.Target, request.Algorithm!, parameters, request.Seed, progress, cancellationToken);
                 progress.Report(new FitProgress($"fitted {request.Algorithm}", 1, 1));
                 var scores = trained.TrainingScores?.Summary().ToDictionary(m => "training_" + m.Key, m => m.Value, StringComparer.Ordinal) ?? [];
                 if (split is not null)

@@ -215,7 +215,7 @@ public class BoostingBehaviourTests
     {
         var (x, y) = StepsWithMissing();
         var reports = new List<FitProgress>();
-        new GradientBoostingRegressor { MaxIter = 12 }.Fit(x, y, context: new FitContext { Progress = new Recorder(reports) });
+        new GradientBoostingRegressor { MaxIter = 12 }.Fit(x, y, context: new FitContext { Progress = new ProgressRecorder(reports) });
         Assert.Equal(12, reports.Count);
         Assert.All(reports, r => Assert.Equal(12, r.Total));
         Assert.Equal(12, reports[^1].Done);
@@ -237,10 +237,5 @@ public class BoostingBehaviourTests
         var plain = new GradientBoostingClassifier().Fit(train, trainTarget);
         var balanced = new GradientBoostingClassifier { ClassWeight = Kiln.Learn.Linear.ClassWeighting.Balanced }.Fit(train, trainTarget);
         Assert.True(Recall(balanced) > Recall(plain), $"balanced {Recall(balanced)}, plain {Recall(plain)}");
-    }
-
-    sealed class Recorder(List<FitProgress> reports) : IProgress<FitProgress>
-    {
-        public void Report(FitProgress value) => reports.Add(value);
     }
 }

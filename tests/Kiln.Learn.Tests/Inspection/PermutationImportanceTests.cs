@@ -110,7 +110,7 @@ public class PermutationImportanceTests
         var table = Table(100, 8);
         var model = new LinearRegression().Fit(table.Drop("y"), table["y"]);
         var reports = new List<FitProgress>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new ProgressRecorder(reports);
         PermutationImportance.Compute(model, table, "y", new PermutationOptions { Repeats = 4 }, progress);
         Assert.Equal(12, reports.Max(r => r.Done));
         Assert.All(reports, r => Assert.Equal(12, r.Total));
@@ -168,12 +168,4 @@ public class PermutationImportanceTests
 
     static JsonArray Fixture() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(ScikitLearnFixtures.Folder, "inspection-expected.json")))!["models"]!.AsArray();
-
-    sealed class SynchronousProgress(List<FitProgress> reports) : IProgress<FitProgress>
-    {
-        public void Report(FitProgress value)
-        {
-            lock (reports) reports.Add(value);
-        }
-    }
 }

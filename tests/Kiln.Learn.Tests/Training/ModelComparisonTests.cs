@@ -63,21 +63,13 @@ public sealed class ModelComparisonTests
     {
         var reports = new List<FitProgress>();
         ModelComparison.Compare(Checkerboard(), "checkerboard.csv", "sign", ["gaussian-nb", "decision-tree-classifier"], new ComparisonOptions { Folds = 3 },
-            new Recorder(reports));
+            new ProgressRecorder(reports));
         Assert.Contains(new FitProgress("gaussian-nb (model 1 of 2): folds", 3, 3), reports);
         Assert.Contains(new FitProgress("decision-tree-classifier (model 2 of 2): folds", 3, 3), reports);
         Assert.Equal(new FitProgress("decision-tree-classifier", 1, 2), reports.First(r => r.Stage == "decision-tree-classifier"));
         Assert.Equal(new FitProgress("done", 2, 2), reports[^1]);
     }
 
-    /// <summary>Keeps every report, in order, as it arrives.</summary>
-    sealed class Recorder(List<FitProgress> reports) : IProgress<FitProgress>
-    {
-        public void Report(FitProgress value)
-        {
-            lock (reports) reports.Add(value);
-        }
-    }
 
     [Fact]
     public void A_model_that_cannot_fit_is_reported_last_and_the_others_still_compare()

@@ -214,7 +214,7 @@ public class TreeBehaviourTests
     {
         var (features, target) = Blobs(300, 10);
         var reports = new List<FitProgress>();
-        var progress = new SynchronousProgress(reports);
+        var progress = new ProgressRecorder(reports);
         new RandomForestClassifier { NEstimators = 12 }.Fit(features, target, new FitContext { Progress = progress });
         Assert.Equal(13, reports.Count);
         Assert.Equal(12, reports.Max(r => r.Done));
@@ -240,13 +240,5 @@ public class TreeBehaviourTests
         }
         Assert.True(Recall(new DecisionTreeClassifier { MaxDepth = 2, ClassWeight = Kiln.Learn.Linear.ClassWeighting.Balanced })
             > Recall(new DecisionTreeClassifier { MaxDepth = 2 }));
-    }
-
-    sealed class SynchronousProgress(List<FitProgress> reports) : IProgress<FitProgress>
-    {
-        public void Report(FitProgress value)
-        {
-            lock (reports) reports.Add(value);
-        }
     }
 }
