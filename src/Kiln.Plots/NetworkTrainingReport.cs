@@ -1,11 +1,13 @@
 using System.Globalization;
+using Kiln.Learn.Metrics;
 
 namespace Kiln.Plots;
 
 /// <summary>
 /// The report of a neural-network training run, written into one folder: <c>report.html</c> (self-contained, charts
 /// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation, the test confusion
-/// matrix, per-class test accuracy, and galleries of right and wrong test predictions with their confidence.
+/// matrix with the classes most often confused, per-class test accuracy, precision and F1, and galleries of right and
+/// wrong test predictions with their confidence.
 /// </summary>
 public static class NetworkTrainingReport
 {
@@ -31,14 +33,20 @@ public static class NetworkTrainingReport
         var confusion = ConfusionChart(result);
         report.Chart(confusion, "Test rows by true class (rows) and predicted class (columns)");
         files.AddRange(Save(confusion, folder, "confusion-matrix"));
+        ConfusedClasses.Add(report, Counts(result.Confusion), result.Classes);
 
         report.Heading("Per-class accuracy (test)");
         var perClass = PerClass(result.Confusion);
         var bars = new Chart("Per-class test accuracy") { XLabel = "class", YLabel = "accuracy", Width = 720 }
             .Bar([.. result.Classes], [.. perClass.Select(a => double.IsNaN(a) ? 0 : a)]);
         report.Chart(bars);
-        report.Table(["class", "test rows", "right", "accuracy"], result.Classes.Select((c, i) =>
-            (IReadOnlyList<string>)[c, N(RowTotal(result.Confusion, i)), N(result.Confusion[i, i]), double.IsNaN(perClass[i]) ? "" : $"{perClass[i] * 100:F1}%"]));
+        var scores = Scores(result);
+        report.Table(["class", "test rows", "right", "accuracy (recall)", "precision", "F1"], [
+            .. result.Classes.Select((c, i) => (IReadOnlyList<string>)[c, N(RowTotal(result.Confusion, i)), N(result.Confusion[i, i]),
+                double.IsNaN(perClass[i]) ? "" : $"{perClass[i] * 100:F1}%", F(scores.Classes[i].Precision), F(scores.Classes[i].F1)]),
+            .. new[] { scores.MacroAverage, scores.WeightedAverage }.Select(a => (IReadOnlyList<string>)[a.Name, N((int)a.Support), "",
+                $"{a.Recall * 100:F1}%", F(a.Precision), F(a.F1)]),
+        ], "Precision: of the test rows predicted as the class, the share truly of it; F1: their harmonic mean with recall");
         files.AddRange(Save(bars, folder, "per-class-accuracy"));
 
         report.Heading("Test predictions");
@@ -74,13 +82,33 @@ public static class NetworkTrainingReport
 
     static Chart ConfusionChart(NetworkTrainingResult result)
     {
-        var k = result.Classes.Count;
-        var counts = new double[k, k];
-        for (var i = 0; i < k; i++)
-            for (var j = 0; j < k; j++) counts[i, j] = result.Confusion[i, j];
-        var chart = ModelCharts.ConfusionMatrix(counts, result.Classes);
+        var chart = ModelCharts.ConfusionMatrix(Counts(result.Confusion), result.Classes);
         chart.Title = "Confusion matrix (test)";
         return chart;
+    }
+
+    static double[,] Counts(int[,] confusion)
+    {
+        var k = confusion.GetLength(0);
+        var counts = new double[k, k];
+        for (var i = 0; i < k; i++)
+            for (var j = 0; j < k; j++) counts[i, j] = confusion[i, j];
+        return counts;
+    }
+
+    /// <summary>The classification report of the test rows, read back from the confusion matrix's cells.</summary>
+    static ClassificationReport Scores(NetworkTrainingResult result)
+    {
+        var truth = new List<int>();
+        var guess = new List<int>();
+        for (var i = 0; i < result.Classes.Count; i++)
+            for (var j = 0; j < result.Classes.Count; j++)
+                for (var n = 0; n < result.Confusion[i, j]; n++)
+                {
+                    truth.Add(i);
+                    guess.Add(j);
+                }
+        return ClassificationReport.Of<int>([.. truth], [.. guess], [.. Enumerable.Range(0, result.Classes.Count)], result.Classes);
     }
 
     static double[] PerClass(int[,] confusion)

@@ -45,6 +45,24 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void The_per_class_table_gives_precision_and_f1_and_the_report_names_the_classes_most_often_confused()
+    {
+        using var folder = new TemporaryFolder();
+        var result = Result() with { Classes = ["cat", "dog", "fox"], Confusion = new[,] { { 8, 2, 0 }, { 4, 6, 0 }, { 0, 1, 9 } } };
+        // numeric cells carry a class attribute; only the cell texts matter here
+        var html = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(NetworkTrainingReport.Write(result, folder.Path)[0]), "<td[^>]*>", "<td>");
+        // cat: 8 of the 12 rows predicted cat are cats (precision 0.6667), 8 of 10 cats found (recall 0.8), F1 0.7273
+        Assert.Matches(@"<td>cat</td><td>10</td><td>8</td><td>80\.0%</td><td>0\.6667</td><td>0\.7273</td>", html);
+        Assert.Matches(@"<td>macro avg</td><td>30</td><td></td><td>76\.7%</td><td>0\.7778</td><td>0\.7687</td>", html);
+        Assert.Contains("The classes most often confused", html);
+        // dog taken for cat (4 rows) comes before cat taken for dog (2) and fox taken for dog (1)
+        var dogAsCat = html.IndexOf("<td>dog</td><td>cat</td><td>4</td><td>40.0%</td>", StringComparison.Ordinal);
+        var catAsDog = html.IndexOf("<td>cat</td><td>dog</td><td>2</td><td>20.0%</td>", StringComparison.Ordinal);
+        var foxAsDog = html.IndexOf("<td>fox</td><td>dog</td><td>1</td><td>10.0%</td>", StringComparison.Ordinal);
+        Assert.True(dogAsCat >= 0 && dogAsCat < catAsDog && catAsDog < foxAsDog, html);
+    }
+
+    [Fact]
     public void A_gallery_draws_each_image_enlarged_with_square_pixels()
     {
         var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);
