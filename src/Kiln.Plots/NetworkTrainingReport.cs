@@ -5,7 +5,8 @@ namespace Kiln.Plots;
 
 /// <summary>
 /// The report of a neural-network training run, written into one folder: <c>report.html</c> (self-contained, charts
-/// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation, the test confusion
+/// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation (and the learning rate
+/// per epoch when it changed), the test confusion
 /// matrix with the classes most often confused, per-class test accuracy, precision and F1, and galleries of right and
 /// wrong test predictions with their confidence.
 /// </summary>
@@ -27,6 +28,13 @@ public static class NetworkTrainingReport
             var chart = Curves(result, measure);
             report.Chart(chart, $"{measure} per epoch on the training rows and, when held out, the validation rows");
             files.AddRange(Save(chart, folder, measure));
+        }
+        // a schedule or a callback that lowers the rate shows here; a constant rate would only repeat the optimizer's setting
+        if (result.Epochs.Select(e => e.GetValueOrDefault("learning_rate", double.NaN)).Where(double.IsFinite).Distinct().Count() > 1)
+        {
+            var chart = Curves(result, "learning_rate");
+            report.Chart(chart, "The learning rate of each epoch, as the optimizer's schedule or a callback set it");
+            files.AddRange(Save(chart, folder, "learning-rate"));
         }
 
         report.Heading("Confusion matrix (test)");

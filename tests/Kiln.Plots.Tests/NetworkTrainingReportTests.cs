@@ -63,6 +63,20 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void A_learning_rate_that_changed_from_epoch_to_epoch_is_drawn_and_a_constant_one_is_not()
+    {
+        using var constant = new TemporaryFolder();
+        var epochs = Result().Epochs.Select(e => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(e) { ["learning_rate"] = 0.001 }).ToList();
+        Assert.DoesNotContain(Path.Combine(constant.Path, "learning-rate.png"), NetworkTrainingReport.Write(Result() with { Epochs = epochs }, constant.Path));
+
+        using var scheduled = new TemporaryFolder();
+        epochs = Result().Epochs.Select((e, i) => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(e) { ["learning_rate"] = 0.001 / (i + 1) }).ToList();
+        var files = NetworkTrainingReport.Write(Result() with { Epochs = epochs }, scheduled.Path);
+        Assert.Contains(Path.Combine(scheduled.Path, "learning-rate.png"), files);
+        Assert.Contains("learning_rate per epoch", File.ReadAllText(files[0]));
+    }
+
+    [Fact]
     public void A_gallery_draws_each_image_enlarged_with_square_pixels()
     {
         var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);

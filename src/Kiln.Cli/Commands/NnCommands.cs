@@ -153,6 +153,7 @@ public static class NnCommands
                     ("Epochs", $"{history.Epochs.Count} of {settings.Epochs}, batch size {settings.BatchSize}"),
                     ("Augmentation", settings.Augment ?? "none"),
                     ("Class weights", balanced ? "balanced" : "none"),
+                    ("Callbacks", settings.Callbacks ?? "none"),
                     ("Training time", $"{seconds:F1} s"),
                     ("Seed", settings.Seed.ToString(CultureInfo.InvariantCulture)),
                     ("Package", settings.Out),
