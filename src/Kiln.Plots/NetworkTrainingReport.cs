@@ -7,8 +7,8 @@ namespace Kiln.Plots;
 /// The report of a neural-network training run, written into one folder: <c>report.html</c> (self-contained, charts
 /// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation (and the learning rate
 /// per epoch when it changed), the test confusion
-/// matrix with the classes most often confused, per-class test accuracy, precision and F1, and galleries of right and
-/// wrong test predictions with their confidence.
+/// matrix with the classes most often confused, per-class test accuracy, precision and F1, and galleries of right,
+/// wrong and least confident test predictions with their confidence.
 /// </summary>
 public static class NetworkTrainingReport
 {
@@ -58,11 +58,16 @@ public static class NetworkTrainingReport
         files.AddRange(Save(bars, folder, "per-class-accuracy"));
 
         report.Heading("Test predictions");
-        foreach (var (images, name, title) in new[] { (result.Correct, "correct-predictions", "Predicted right"), (result.Wrong, "wrong-predictions", "Predicted wrong") })
+        // no least confident images means none were given, not that every image was sure
+        foreach (var (images, name, title, sayNone) in new[]
+                 {
+                     (result.Correct, "correct-predictions", "Predicted right", true), (result.Wrong, "wrong-predictions", "Predicted wrong", true),
+                     (result.LeastConfident, "least-confident-predictions", "Least confident", false),
+                 })
         {
             if (images.Count == 0)
             {
-                report.Paragraph($"{title}: none.");
+                if (sayNone) report.Paragraph($"{title}: none.");
                 continue;
             }
             var gallery = new ImageGallery(images, title: $"{title} (true label / predicted, confidence)");

@@ -27,4 +27,7 @@ public sealed record NetworkTrainingResult
 
     /// <summary>Test images predicted wrong, with their confidence.</summary>
     public required IReadOnlyList<GalleryImage> Wrong { get; init; }
+
+    /// <summary>The test images the network was least sure of, least sure first, right or wrong.</summary>
+    public IReadOnlyList<GalleryImage> LeastConfident { get; init; } = [];
 }

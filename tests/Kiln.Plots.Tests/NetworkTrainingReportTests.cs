@@ -77,6 +77,19 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void The_least_confident_images_get_their_own_gallery_when_given()
+    {
+        using var without = new TemporaryFolder();
+        Assert.DoesNotContain(Path.Combine(without.Path, "least-confident-predictions.png"), NetworkTrainingReport.Write(Result(), without.Path));
+
+        using var with = new TemporaryFolder();
+        var files = NetworkTrainingReport.Write(Result() with { LeastConfident = [Stripes(false), Stripes(true)] }, with.Path);
+        Assert.Contains(Path.Combine(with.Path, "least-confident-predictions.png"), files);
+        Assert.True(File.Exists(Path.Combine(with.Path, "least-confident-predictions.svg")));
+        Assert.Contains("Least confident (true label / predicted, confidence)", File.ReadAllText(files[0]));
+    }
+
+    [Fact]
     public void A_gallery_draws_each_image_enlarged_with_square_pixels()
     {
         var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);
