@@ -7,11 +7,14 @@ namespace Kiln.Plots;
 /// The report of a neural-network training run, written into one folder: <c>report.html</c> (self-contained, charts
 /// inline) and each chart as PNG and SVG — loss and accuracy curves for training and validation (and the learning rate
 /// per epoch when it changed), the test confusion
-/// matrix with the classes most often confused, per-class test accuracy, precision and F1, and galleries of right,
+/// matrix with the classes most often confused, per-class test accuracy, precision and F1, ROC and precision–recall
+/// curves per class (when the test probabilities are given), and galleries of right,
 /// wrong and least confident test predictions with their confidence.
 /// </summary>
 public static class NetworkTrainingReport
 {
+    const int MostCurves = 10;
+
     /// <summary>Writes the report and its charts into <paramref name="folder"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(NetworkTrainingResult result, string folder)
     {
@@ -57,6 +60,13 @@ public static class NetworkTrainingReport
         ], "Precision: of the test rows predicted as the class, the share truly of it; F1: their harmonic mean with recall");
         files.AddRange(Save(bars, folder, "per-class-accuracy"));
 
+        if (result.Predictions is { } predictions && Curves(result, predictions) is { } curves)
+        {
+            report.Heading("ROC and precision–recall curves (test)");
+            report.Chart(curves, $"Each class against the rest{(result.Classes.Count > MostCurves ? $" (the first {MostCurves} classes)" : "")}; the legend gives each curve's area (AUC) or average precision (AP)");
+            files.AddRange(Save(curves, folder, "roc-curves"));
+        }
+
         report.Heading("Test predictions");
         // no least confident images means none were given, not that every image was sure
         foreach (var (images, name, title, sayNone) in new[]
@@ -91,6 +101,20 @@ public static class NetworkTrainingReport
         if (result.Epochs.All(e => e.ContainsKey("val_" + measure)))
             chart.Line(epochs, [.. result.Epochs.Select(e => e["val_" + measure])], "validation");
         return chart;
+    }
+
+    /// <summary>One ROC and one precision–recall curve per class that has test rows both of it and of others.</summary>
+    static ChartGrid? Curves(NetworkTrainingResult result, TestPredictions predictions)
+    {
+        var truths = predictions.Truths.ToArray();
+        var classes = Enumerable.Range(0, result.Classes.Count).Take(MostCurves)
+            .Where(c => truths.Contains(c) && truths.Any(t => t != c)).ToArray();
+        if (classes.Length == 0) return null;
+        var scores = classes.Select(c => predictions.Of(c, result.Classes.Count)).ToArray();
+        var grid = new ChartGrid(1, 2) { Width = 1200, Height = 480 };
+        grid[0, 0] = ModelCharts.RocCurves([.. classes.Select((c, i) => (result.Classes[c], RocCurve.Of<int>(truths, scores[i], c)))]);
+        grid[0, 1] = ModelCharts.PrecisionRecallCurves([.. classes.Select((c, i) => (result.Classes[c], PrecisionRecallCurve.Of<int>(truths, scores[i], c)))]);
+        return grid;
     }
 
     static Chart ConfusionChart(NetworkTrainingResult result)

@@ -30,7 +30,7 @@ public class NnCommandsTests
         Assert.InRange(testAccuracy, 0.3, 1); // ten classes: chance is 0.1
         Assert.Contains("Epoch 1/1", train.Error);
         foreach (var file in new[] { "report.html", "loss.png", "loss.svg", "accuracy.png", "confusion-matrix.png", "confusion-matrix.svg",
-                     "per-class-accuracy.png", "correct-predictions.png", "wrong-predictions.svg", "least-confident-predictions.png" })
+                     "per-class-accuracy.png", "correct-predictions.png", "wrong-predictions.svg", "least-confident-predictions.png", "roc-curves.png" })
             Assert.True(File.Exists(Path.Combine(report, file)), $"{file} is missing from the report");
         var html = File.ReadAllText(Path.Combine(report, "report.html"));
         Assert.Contains("Confusion matrix", html);

@@ -90,6 +90,23 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void Given_the_test_probabilities_the_report_draws_a_roc_curve_per_class_with_its_area()
+    {
+        using var folder = new TemporaryFolder();
+        // class a's probability ranks the three a rows above both b rows except one: AUC 5/6
+        float[] probabilities = [0.9f, 0.1f, 0.7f, 0.3f, 0.4f, 0.6f, 0.6f, 0.4f, 0.2f, 0.8f];
+        var result = Result() with { Confusion = new[,] { { 2, 1 }, { 1, 1 } }, Predictions = new TestPredictions([0, 0, 0, 1, 1], probabilities) };
+        var files = NetworkTrainingReport.Write(result, folder.Path);
+        Assert.Contains(Path.Combine(folder.Path, "roc-curves.png"), files);
+        var html = File.ReadAllText(files[0]);
+        Assert.Contains("a (AUC 0.833)", html);
+        Assert.Contains("b (AUC 0.833)", html);
+        Assert.DoesNotContain(Path.Combine(folder.Path, "roc-curves.png"), NetworkTrainingReport.Write(Result(), folder.File("without")));
+        Assert.Contains("do not make 5 rows of 2 classes",
+            Assert.Throws<ArgumentException>(() => NetworkTrainingReport.Write(result with { Predictions = new TestPredictions([0, 0, 0, 1, 1], [0.5f]) }, folder.File("short"))).Message);
+    }
+
+    [Fact]
     public void A_gallery_draws_each_image_enlarged_with_square_pixels()
     {
         var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);

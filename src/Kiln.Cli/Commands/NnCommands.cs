@@ -166,6 +166,7 @@ public static class NnCommands
                 Correct = correct,
                 Wrong = wrong,
                 LeastConfident = leastConfident,
+                Predictions = new TestPredictions(data.Evaluation.RowClasses!, scores),
             }, reportFolder);
 
         if (reportFiles.Count > 0) run.LogArtifact(settings.Report!);
