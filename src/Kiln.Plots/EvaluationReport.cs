@@ -72,7 +72,7 @@ public static class EvaluationReport
         grid[0, 0] = ModelCharts.ConfusionMatrix(counts, classes);
         grid[0, 1] = ModelCharts.ConfusionMatrix(counts, classes, normalized: true);
         report.Chart(grid, "Rows are the true classes, columns the predicted ones; the right shows each true class's rows as fractions");
-        Confusions(report, counts, classes);
+        ConfusedClasses.Add(report, counts, classes);
 
         var shown = classes.Length == 2 ? [classes[1]] : classes.Take(MostCurves).ToArray();
         var present = shown.Where(c => truth.Contains(c) && truth.Any(t => t != c)).ToArray();
@@ -90,28 +90,6 @@ public static class EvaluationReport
                     "Points on the diagonal mean that a predicted probability of p comes true a fraction p of the time");
         }
         Examples(report, features, truth, guess, probabilities);
-    }
-
-    /// <summary>The off-diagonal cells, largest first: which true class is most often taken for which.</summary>
-    static void Confusions(HtmlReport report, double[,] counts, string[] classes)
-    {
-        var pairs = new List<(string True, string Predicted, double Count, double Share)>();
-        for (var r = 0; r < classes.Length; r++)
-        {
-            double total = 0;
-            for (var c = 0; c < classes.Length; c++) total += counts[r, c];
-            for (var c = 0; c < classes.Length; c++)
-                if (r != c && counts[r, c] > 0) pairs.Add((classes[r], classes[c], counts[r, c], counts[r, c] / total));
-        }
-        if (pairs.Count == 0)
-        {
-            report.Paragraph("No class was taken for another.");
-            return;
-        }
-        report.Table(["true class", "predicted as", "rows", "share of the true class"],
-            pairs.OrderByDescending(p => p.Count).ThenBy(p => p.True, StringComparer.Ordinal).Take(10)
-                .Select(p => (IReadOnlyList<string>)[p.True, p.Predicted, N((long)p.Count), $"{p.Share * 100:F1}%"]),
-            "The classes most often confused");
     }
 
     /// <summary>The rows the model is surest of and right, least sure of, and surest of but wrong.</summary>

@@ -27,4 +27,10 @@ public sealed record NetworkTrainingResult
 
     /// <summary>Test images predicted wrong, with their confidence.</summary>
     public required IReadOnlyList<GalleryImage> Wrong { get; init; }
+
+    /// <summary>Each test row's class and probabilities, for the ROC and precision–recall curves; none, none drawn.</summary>
+    public TestPredictions? Predictions { get; init; }
+
+    /// <summary>The test images the network was least sure of, least sure first, right or wrong.</summary>
+    public IReadOnlyList<GalleryImage> LeastConfident { get; init; } = [];
 }

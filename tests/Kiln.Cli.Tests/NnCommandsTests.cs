@@ -20,7 +20,7 @@ public class NnCommandsTests
         var package = folder.File("mlp.kiln");
         var report = folder.File("report");
         var train = CliRun.Of("nn", "train", "--data", "fashion-mnist", "--arch", Example("mlp.json"), "--epochs", "1", "--limit", "300",
-            "--seed", "7", "--out", package, "--report", report, "--json");
+            "--callbacks", "checkpoint", "--seed", "7", "--out", package, "--report", report, "--json");
         Assert.True(train.ExitCode == 0, train.Error);
         using var summary = JsonDocument.Parse(train.Output);
         Assert.Equal(270, summary.RootElement.GetProperty("trainRows").GetInt32());
@@ -30,9 +30,12 @@ public class NnCommandsTests
         Assert.InRange(testAccuracy, 0.3, 1); // ten classes: chance is 0.1
         Assert.Contains("Epoch 1/1", train.Error);
         foreach (var file in new[] { "report.html", "loss.png", "loss.svg", "accuracy.png", "confusion-matrix.png", "confusion-matrix.svg",
-                     "per-class-accuracy.png", "correct-predictions.png", "wrong-predictions.svg" })
+                     "per-class-accuracy.png", "correct-predictions.png", "wrong-predictions.svg", "least-confident-predictions.png", "roc-curves.png" })
             Assert.True(File.Exists(Path.Combine(report, file)), $"{file} is missing from the report");
-        Assert.Contains("Confusion matrix", File.ReadAllText(Path.Combine(report, "report.html")));
+        var html = File.ReadAllText(Path.Combine(report, "report.html"));
+        Assert.Contains("Confusion matrix", html);
+        Assert.Matches("Callbacks.*checkpoint", html);
+        Assert.True(File.Exists(Path.Combine(report, "checkpoints", "epoch-01.safetensors")));
 
         var predict = CliRun.Of("predict", package, testImages, "--out", folder.File("predictions.csv"));
         Assert.True(predict.ExitCode == 0, predict.Error);

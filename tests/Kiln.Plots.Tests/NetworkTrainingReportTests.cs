@@ -45,6 +45,68 @@ public class NetworkTrainingReportTests
     }
 
     [Fact]
+    public void The_per_class_table_gives_precision_and_f1_and_the_report_names_the_classes_most_often_confused()
+    {
+        using var folder = new TemporaryFolder();
+        var result = Result() with { Classes = ["cat", "dog", "fox"], Confusion = new[,] { { 8, 2, 0 }, { 4, 6, 0 }, { 0, 1, 9 } } };
+        // numeric cells carry a class attribute; only the cell texts matter here
+        var html = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(NetworkTrainingReport.Write(result, folder.Path)[0]), "<td[^>]*>", "<td>");
+        // cat: 8 of the 12 rows predicted cat are cats (precision 0.6667), 8 of 10 cats found (recall 0.8), F1 0.7273
+        Assert.Matches(@"<td>cat</td><td>10</td><td>8</td><td>80\.0%</td><td>0\.6667</td><td>0\.7273</td>", html);
+        Assert.Matches(@"<td>macro avg</td><td>30</td><td></td><td>76\.7%</td><td>0\.7778</td><td>0\.7687</td>", html);
+        Assert.Contains("The classes most often confused", html);
+        // dog taken for cat (4 rows) comes before cat taken for dog (2) and fox taken for dog (1)
+        var dogAsCat = html.IndexOf("<td>dog</td><td>cat</td><td>4</td><td>40.0%</td>", StringComparison.Ordinal);
+        var catAsDog = html.IndexOf("<td>cat</td><td>dog</td><td>2</td><td>20.0%</td>", StringComparison.Ordinal);
+        var foxAsDog = html.IndexOf("<td>fox</td><td>dog</td><td>1</td><td>10.0%</td>", StringComparison.Ordinal);
+        Assert.True(dogAsCat >= 0 && dogAsCat < catAsDog && catAsDog < foxAsDog, html);
+    }
+
+    [Fact]
+    public void A_learning_rate_that_changed_from_epoch_to_epoch_is_drawn_and_a_constant_one_is_not()
+    {
+        using var constant = new TemporaryFolder();
+        var epochs = Result().Epochs.Select(e => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(e) { ["learning_rate"] = 0.001 }).ToList();
+        Assert.DoesNotContain(Path.Combine(constant.Path, "learning-rate.png"), NetworkTrainingReport.Write(Result() with { Epochs = epochs }, constant.Path));
+
+        using var scheduled = new TemporaryFolder();
+        epochs = Result().Epochs.Select((e, i) => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(e) { ["learning_rate"] = 0.001 / (i + 1) }).ToList();
+        var files = NetworkTrainingReport.Write(Result() with { Epochs = epochs }, scheduled.Path);
+        Assert.Contains(Path.Combine(scheduled.Path, "learning-rate.png"), files);
+        Assert.Contains("learning_rate per epoch", File.ReadAllText(files[0]));
+    }
+
+    [Fact]
+    public void The_least_confident_images_get_their_own_gallery_when_given()
+    {
+        using var without = new TemporaryFolder();
+        Assert.DoesNotContain(Path.Combine(without.Path, "least-confident-predictions.png"), NetworkTrainingReport.Write(Result(), without.Path));
+
+        using var with = new TemporaryFolder();
+        var files = NetworkTrainingReport.Write(Result() with { LeastConfident = [Stripes(false), Stripes(true)] }, with.Path);
+        Assert.Contains(Path.Combine(with.Path, "least-confident-predictions.png"), files);
+        Assert.True(File.Exists(Path.Combine(with.Path, "least-confident-predictions.svg")));
+        Assert.Contains("Least confident (true label / predicted, confidence)", File.ReadAllText(files[0]));
+    }
+
+    [Fact]
+    public void Given_the_test_probabilities_the_report_draws_a_roc_curve_per_class_with_its_area()
+    {
+        using var folder = new TemporaryFolder();
+        // class a's probability ranks the three a rows above both b rows except one: AUC 5/6
+        float[] probabilities = [0.9f, 0.1f, 0.7f, 0.3f, 0.4f, 0.6f, 0.6f, 0.4f, 0.2f, 0.8f];
+        var result = Result() with { Confusion = new[,] { { 2, 1 }, { 1, 1 } }, Predictions = new TestPredictions([0, 0, 0, 1, 1], probabilities) };
+        var files = NetworkTrainingReport.Write(result, folder.Path);
+        Assert.Contains(Path.Combine(folder.Path, "roc-curves.png"), files);
+        var html = File.ReadAllText(files[0]);
+        Assert.Contains("a (AUC 0.833)", html);
+        Assert.Contains("b (AUC 0.833)", html);
+        Assert.DoesNotContain(Path.Combine(folder.Path, "roc-curves.png"), NetworkTrainingReport.Write(Result(), folder.File("without")));
+        Assert.Contains("do not make 5 rows of 2 classes",
+            Assert.Throws<ArgumentException>(() => NetworkTrainingReport.Write(result with { Predictions = new TestPredictions([0, 0, 0, 1, 1], [0.5f]) }, folder.File("short"))).Message);
+    }
+
+    [Fact]
     public void A_gallery_draws_each_image_enlarged_with_square_pixels()
     {
         var gallery = new ImageGallery([Stripes(true), Stripes(false)], columns: 2);

@@ -120,7 +120,7 @@ public static class NnCommands
         var outputs = model.Predict(evaluation, cancellation);
         var scores = new float[outputs.FlattenedLength];
         outputs.FlattenTo(scores);
-        var (confusion, correct, wrong) = Outcomes(data, scores, classCount, classes);
+        var (confusion, correct, wrong, leastConfident) = Outcomes(data, scores, classCount, classes);
         var evaluated = data.Evaluation.Count;
         testMetrics[prefix + "accuracy"] = Enumerable.Range(0, classCount).Sum(i => confusion[i, i]) / (double)evaluated;
 
@@ -153,6 +153,7 @@ public static class NnCommands
                     ("Epochs", $"{history.Epochs.Count} of {settings.Epochs}, batch size {settings.BatchSize}"),
                     ("Augmentation", settings.Augment ?? "none"),
                     ("Class weights", balanced ? "balanced" : "none"),
+                    ("Callbacks", settings.Callbacks ?? "none"),
                     ("Training time", $"{seconds:F1} s"),
                     ("Seed", settings.Seed.ToString(CultureInfo.InvariantCulture)),
                     ("Package", settings.Out),
@@ -164,6 +165,8 @@ public static class NnCommands
                 Confusion = confusion,
                 Correct = correct,
                 Wrong = wrong,
+                LeastConfident = leastConfident,
+                Predictions = new TestPredictions(data.Evaluation.RowClasses!, scores),
             }, reportFolder);
 
         if (reportFiles.Count > 0) run.LogArtifact(settings.Report!);
@@ -237,23 +240,29 @@ public static class NnCommands
     }
 
     /// <summary>The evaluation confusion matrix and the first right and wrong predictions, as gallery images with their confidence.</summary>
-    static (int[,] Confusion, List<GalleryImage> Correct, List<GalleryImage> Wrong) Outcomes(NetworkData data, float[] scores, int classCount, IReadOnlyList<string> classes)
+    static (int[,] Confusion, List<GalleryImage> Correct, List<GalleryImage> Wrong, List<GalleryImage> LeastConfident) Outcomes(
+        NetworkData data, float[] scores, int classCount, IReadOnlyList<string> classes)
     {
         var confusion = new int[classCount, classCount];
         var (correct, wrong) = (new List<GalleryImage>(), new List<GalleryImage>());
         var truths = data.Evaluation.RowClasses!;
+        var predictions = new int[truths.Count];
+        var confidences = new float[truths.Count];
+        GalleryImage Image(int r) => data.GalleryImage(r, $"{classes[truths[r]]} / {classes[predictions[r]]}",
+            $"{confidences[r] * 100:F0}% · row {r}", predictions[r] == truths[r]);
         for (var r = 0; r < truths.Count; r++)
         {
             var row = scores.AsSpan(r * classCount, classCount);
             var predicted = 0;
             for (var c = 1; c < classCount; c++)
                 if (row[c] > row[predicted]) predicted = c;
+            (predictions[r], confidences[r]) = (predicted, row[predicted]);
             var truth = truths[r];
             confusion[truth, predicted]++;
             var list = predicted == truth ? correct : wrong;
-            if (list.Count < GalleryImages)
-                list.Add(data.GalleryImage(r, $"{classes[truth]} / {classes[predicted]}", $"{row[predicted] * 100:F0}% · row {r}", predicted == truth));
+            if (list.Count < GalleryImages) list.Add(Image(r));
         }
-        return (confusion, correct, wrong);
+        var leastConfident = Enumerable.Range(0, truths.Count).OrderBy(r => confidences[r]).ThenBy(r => r).Take(GalleryImages).Select(Image).ToList();
+        return (confusion, correct, wrong, leastConfident);
     }
 }

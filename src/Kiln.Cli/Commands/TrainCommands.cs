@@ -99,7 +99,7 @@ public static class TrainCommands
 
     static Command Predict()
     {
-        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
+        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`, `kiln tune` or `kiln nn train`" };
         var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
         var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
         var top = new Option<int>("--top") { Description = "Neural networks: how many ranked classes to give per row", DefaultValueFactory = _ => 3 };
