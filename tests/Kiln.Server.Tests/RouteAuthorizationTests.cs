@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -63,6 +64,33 @@ public partial class RouteAuthorizationTests
             using var response = await server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), Address(pattern.Replace("{documentName}", "v1", StringComparison.Ordinal))));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} answered an anonymous caller {(int)response.StatusCode}");
         }
+    }
+
+    /// <summary>The pages an anonymous visitor may open.</summary>
+    static readonly HashSet<string> PublicPages = new(StringComparer.Ordinal) { "/signin", "/signup", "/not-found" };
+
+    [Fact]
+    public async Task Every_page_sends_an_anonymous_visitor_to_sign_in_unless_it_is_listed_as_public()
+    {
+        await using var server = await RunningServer.StartAsync(options: o => o with { RequireApiKey = true });
+        var pages = server.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        Assert.True(pages.Count > 10, $"only {pages.Count} pages were found; the walk no longer sees the route table");
+        Assert.Superset(PublicPages, pages.ToHashSet());
+
+        var open = new List<string>();
+        foreach (var page in pages.Where(p => !PublicPages.Contains(p)))
+        {
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };
+            using var response = await client.GetAsync(Address(page));
+            var location = response.Headers.Location?.OriginalString ?? "";
+            if (response.StatusCode != HttpStatusCode.Redirect || !location.Contains("/signin", StringComparison.Ordinal))
+                open.Add($"{page} answered {(int)response.StatusCode} {location}");
+        }
+        Assert.True(open.Count == 0, "pages open to an anonymous visitor:\n" + string.Join('\n', open));
     }
 
     /// <summary>The pattern with a stand-in value for each parameter: an id, a version number, a file path.</summary>
