@@ -70,18 +70,21 @@ public sealed class ModelAccessFilter(TrackingStore tracking, PlatformAccess acc
             && (await access.ForAsync(user, cancellationToken).ConfigureAwait(false)).CanSee(tags);
     }
 
-    /// <summary>Whether the request may change the model (its deployment): the owner, an editor of its project or an admin; always true on a server that does not require keys.</summary>
+    /// <summary>
+    /// Whether the request may change the model (its deployment): the owner, an editor of its project or an admin; always
+    /// true on a server that does not require keys. The model's tags are read now, not kept: it may have moved project since.
+    /// </summary>
     public async ValueTask<bool> MayChangeAsync(HttpContext context, string model)
     {
         if (!IsRequired(context)) return true;
         if (context.User.Identity?.IsAuthenticated != true) return false;
-        var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
+        var tags = await TagsAsync(model, context.RequestAborted, fresh: true).ConfigureAwait(false);
         return tags is null || (await access.ForAsync(context.User, context.RequestAborted).ConfigureAwait(false)).CanChange(tags);
     }
 
-    async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken)
+    async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken, bool fresh = false)
     {
-        if (_tags.TryGetValue(model, out var known) && DateTimeOffset.UtcNow - known.Read < OwnerLifetime) return known.Tags;
+        if (!fresh && _tags.TryGetValue(model, out var known) && DateTimeOffset.UtcNow - known.Read < OwnerLifetime) return known.Tags;
         try
         {
             var tags = (await tracking.Registry.GetModelAsync(model, cancellationToken).ConfigureAwait(false)).Tags;

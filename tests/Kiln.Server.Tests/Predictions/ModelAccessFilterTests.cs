@@ -227,6 +227,34 @@ public class ModelAccessFilterTests
     }
 
     [Fact]
+    public async Task A_deployment_change_asks_for_the_models_project_as_it_is_now()
+    {
+        var (server, ada, bob) = await StartAsync();
+        await using var _ = server;
+        using (ada) using (bob)
+        {
+            await server.Tracking.Registry.SetAliasAsync("bob-model", "champion", 1);
+            using var cy = await CookieSession.SignedUpAsync(server, "cy@example.org");
+            async Task<string> ProjectAsync(string name, string role)
+            {
+                var created = await bob.Client.PostAsJsonAsync("/api/projects", new { name });
+                var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+                Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync($"/api/projects/{id}/members/cy@example.org", new { role })).StatusCode);
+                return id;
+            }
+            var edited = await ProjectAsync("cy edits", "editor");
+            var viewed = await ProjectAsync("cy views", "viewer");
+            Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync("/api/models/bob-model/project", new { project = edited })).StatusCode);
+            using (var deployed = await cy.Client.SendAsync(Deploy("bob-model", key: null))) Assert.Equal(HttpStatusCode.OK, deployed.StatusCode);
+
+            // moved into a project cy only views, the model is no longer cy's to deploy, at once
+            Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync("/api/models/bob-model/project", new { project = viewed })).StatusCode);
+            using var refused = await cy.Client.SendAsync(Deploy("bob-model", key: null));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Health_names_to_each_caller_only_the_models_they_may_see()
     {
         var (server, ada, bob) = await StartAsync();
