@@ -205,6 +205,15 @@ public class ModelAccessFilterTests
         }
     }
 
+    /// <summary>A project the session's user makes, with cy (signed up already) as a member in the role.</summary>
+    static async Task<string> ProjectWithCyAsync(CookieSession owner, string name, string role)
+    {
+        var created = await owner.Client.PostAsJsonAsync("/api/projects", new { name });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PutAsJsonAsync($"/api/projects/{id}/members/cy@example.org", new { role })).StatusCode);
+        return id;
+    }
+
     [Fact]
     public async Task A_model_moved_out_of_a_project_is_refused_to_its_members_at_once()
     {
@@ -213,10 +222,8 @@ public class ModelAccessFilterTests
         using (ada) using (bob)
         {
             // bob makes a project, puts his model in it and lets cy view it
-            var created = await bob.Client.PostAsJsonAsync("/api/projects", new { name = "shared" });
-            var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             using var cy = await CookieSession.SignedUpAsync(server, "cy@example.org");
-            Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync($"/api/projects/{project}/members/cy@example.org", new { role = "viewer" })).StatusCode);
+            var project = await ProjectWithCyAsync(bob, "shared", "viewer");
             Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync("/api/models/bob-model/project", new { project })).StatusCode);
             using (var seen = await cy.Client.SendAsync(Predict("bob-model", key: null))) Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
 
@@ -235,15 +242,8 @@ public class ModelAccessFilterTests
         {
             await server.Tracking.Registry.SetAliasAsync("bob-model", "champion", 1);
             using var cy = await CookieSession.SignedUpAsync(server, "cy@example.org");
-            async Task<string> ProjectAsync(string name, string role)
-            {
-                var created = await bob.Client.PostAsJsonAsync("/api/projects", new { name });
-                var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-                Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync($"/api/projects/{id}/members/cy@example.org", new { role })).StatusCode);
-                return id;
-            }
-            var edited = await ProjectAsync("cy edits", "editor");
-            var viewed = await ProjectAsync("cy views", "viewer");
+            var edited = await ProjectWithCyAsync(bob, "cy edits", "editor");
+            var viewed = await ProjectWithCyAsync(bob, "cy views", "viewer");
             Assert.Equal(HttpStatusCode.OK, (await bob.Client.PutAsJsonAsync("/api/models/bob-model/project", new { project = edited })).StatusCode);
             using (var deployed = await cy.Client.SendAsync(Deploy("bob-model", key: null))) Assert.Equal(HttpStatusCode.OK, deployed.StatusCode);
 
