@@ -113,10 +113,10 @@ public static class KilnServer
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi();
-        app.MapHealthEndpoints();
+        app.MapHealthEndpoints(options.RequireApiKey);
         app.MapMlflowApi(options.RequireApiKey);
         app.MapPredictionEndpoints(options.RequireApiKey);
-        app.MapMetricsEndpoints();
+        app.MapMetricsEndpoints(options.RequireApiKey);
         app.MapMonitoringEndpoints(options.RequireApiKey);
         app.MapDeploymentEndpoints(options.RequireApiKey);
         app.MapAccountEndpoints();

@@ -51,8 +51,9 @@ public sealed class ModelHost
     {
         var snapshot = _snapshot ?? throw new ModelNotServedException("the models are still loading; try again in a moment");
         if (!snapshot.ByName.TryGetValue(reference.Name, out var info))
-            throw new ModelNotServedException($"no served model is named '{reference.Name}'"
-                + (snapshot.Models.Count == 0 ? "; the registry has no model with a loadable version" : $"; served: {string.Join(", ", snapshot.Models.Select(m => m.Name))}"));
+            throw snapshot.Models.Count == 0
+                ? new ModelNotServedException($"no served model is named '{reference.Name}'; the registry has no model with a loadable version")
+                : new ModelNotServedException($"no served model is named '{reference.Name}'", [.. snapshot.Models.Select(m => m.Name)]);
         if (reference.Alias is { } alias)
         {
             return info.Aliases.TryGetValue(alias, out var aliased)

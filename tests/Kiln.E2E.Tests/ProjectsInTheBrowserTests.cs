@@ -5,6 +5,14 @@ namespace Kiln.E2E.Tests;
 
 public class ProjectsInTheBrowserTests
 {
+    /// <summary>A fresh browser profile, signed up as <paramref name="email"/>.</summary>
+    static async Task<IPage> SignedUpAsync(BrowserPlatform platform, string email)
+    {
+        var page = await platform.NewPageAsync();
+        await PlatformInTheBrowserTests.SignUpAsync(page, email);
+        return page;
+    }
+
     [Fact]
     public async Task A_user_shares_a_dataset_through_a_project_a_member_opens_it_and_someone_else_cannot()
     {
@@ -12,14 +20,10 @@ public class ProjectsInTheBrowserTests
         var customers = Path.Combine(platform.Folder, "customers.csv");
         await File.WriteAllLinesAsync(customers, ["usage,complaints,churn", .. Enumerable.Range(0, 30).Select(i => $"{i * 3.5},{i % 5},{(i % 5 > 2 ? "yes" : "no")}")]);
 
-        var root = await platform.NewPageAsync();
-        await PlatformInTheBrowserTests.SignUpAsync(root, "root@example.org");
-        var ada = await platform.NewPageAsync();
-        await PlatformInTheBrowserTests.SignUpAsync(ada, "ada@example.org");
-        var bob = await platform.NewPageAsync();
-        await PlatformInTheBrowserTests.SignUpAsync(bob, "bob@example.org");
-        var cy = await platform.NewPageAsync();
-        await PlatformInTheBrowserTests.SignUpAsync(cy, "cy@example.org");
+        var root = await SignedUpAsync(platform, "root@example.org");
+        var ada = await SignedUpAsync(platform, "ada@example.org");
+        var bob = await SignedUpAsync(platform, "bob@example.org");
+        var cy = await SignedUpAsync(platform, "cy@example.org");
 
         await ada.GotoAsync("/datasets");
         await BrowserPlatform.UploadAsync(ada, customers, ada.GetByRole(AriaRole.Link, new() { Name = "customers", Exact = true }));
@@ -77,5 +81,31 @@ public class ProjectsInTheBrowserTests
         await BrowserPlatform.WaitUntilInteractiveAsync(ada);
         Assert.False(await ada.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the project page is wider than a phone's screen");
         await BrowserPlatform.ScreenshotAsync(ada, "32-phone-project");
+    }
+
+    [Fact]
+    public async Task A_member_removed_from_a_project_stops_seeing_its_jobs_on_a_jobs_page_left_open()
+    {
+        await using var platform = await BrowserPlatform.StartAsync();
+        var root = await SignedUpAsync(platform, "root@example.org");
+        var ada = await SignedUpAsync(platform, "ada@example.org");
+        var bob = await SignedUpAsync(platform, "bob@example.org");
+
+        // ada shares a project with bob, as a viewer, and trains in it
+        var project = (await (await ada.APIRequest.PostAsync("/api/projects", new() { DataObject = new { name = "churn" } })).JsonAsync())!.Value.GetProperty("id").GetString();
+        Assert.Equal(200, (await ada.APIRequest.PutAsync($"/api/projects/{project}/members/bob@example.org", new() { DataObject = new { role = "viewer" } })).Status);
+        var rows = string.Join('\n', ["usage,complaints,churn", .. Enumerable.Range(0, 30).Select(i => $"{i * 3.5},{i % 5},{(i % 5 > 2 ? "yes" : "no")}")]);
+        var uploaded = await ada.APIRequest.PostAsync("/api/datasets?name=customers.csv", new() { Data = rows, Headers = new Dictionary<string, string> { ["Content-Type"] = "text/csv" } });
+        var dataset = (await uploaded.JsonAsync())!.Value.GetProperty("id").GetString();
+        Assert.Equal(200, (await ada.APIRequest.PutAsync($"/api/datasets/{dataset}/project", new() { DataObject = new { project } })).Status);
+        Assert.Equal(202, (await ada.APIRequest.PostAsync("/api/jobs", new() { DataObject = new { dataset, target = "churn", algorithm = "gaussian-nb" } })).Status);
+
+        await bob.GotoAsync("/jobs");
+        await BrowserPlatform.WaitUntilInteractiveAsync(bob);
+        await Expect(bob.Locator("#jobs")).ToContainTextAsync("customers → churn");
+
+        // removed while his page stays open, he loses the project's jobs at its next refresh, without a reload
+        Assert.Equal(200, (await ada.APIRequest.DeleteAsync($"/api/projects/{project}/members/bob@example.org")).Status);
+        await Expect(bob.GetByText("customers → churn")).ToHaveCountAsync(0);
     }
 }

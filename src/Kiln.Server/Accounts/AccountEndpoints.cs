@@ -24,7 +24,7 @@ public static class AccountEndpoints
         var api = endpoints.MapGroup("/api/account").WithTags("Account").RequireAuthorization(ApiKeyAuthentication.Policy);
         api.MapGet("/", SummaryAsync).WithSummary("Who the request is signed in as");
         api.MapGet("/keys", ListKeysAsync).WithSummary("The account's API keys, without their secrets");
-        api.MapPost("/keys", CreateKeyAsync).WithSummary("Creates an API key; its secret is in this answer only");
+        api.MapPost("/keys", CreateKeyAsync).WithSummary("Creates an API key (signed in, not with a key); its secret is in this answer only");
         api.MapDelete("/keys/{id}", RevokeKeyAsync).WithSummary("Revokes an API key");
         return endpoints;
     }
@@ -65,8 +65,12 @@ public static class AccountEndpoints
     static async Task<Ok<IReadOnlyList<ApiKeyInfo>>> ListKeysAsync(ClaimsPrincipal principal, UserManager<KilnUser> users, ApiKeys keys, CancellationToken cancellationToken) =>
         TypedResults.Ok(await keys.ListAsync(users.GetUserId(principal)!, cancellationToken));
 
-    static async Task<Results<Created<CreatedApiKey>, ValidationProblem>> CreateKeyAsync(NewApiKey body, ClaimsPrincipal principal, UserManager<KilnUser> users, ApiKeys keys, CancellationToken cancellationToken)
+    static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> CreateKeyAsync(
+        NewApiKey body, HttpRequest request, ClaimsPrincipal principal, UserManager<KilnUser> users, ApiKeys keys, CancellationToken cancellationToken)
     {
+        // a stolen key must not outlive its revocation by minting others
+        if (ApiKeyAuthentication.KeyIn(request) is not null)
+            return TypedResults.Problem("an API key cannot create keys; create them signed in, on the account page", statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
         if (ApiKeys.ProblemWithName(body.Name) is { } problem)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [problem] });
         var created = await keys.CreateAsync(users.GetUserId(principal)!, body.Name, cancellationToken);

@@ -58,13 +58,16 @@ public static class AccountServices
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthentication.Policy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.KeyOrCookieScheme)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser())
+            .AddPolicy(Metrics.MetricsEndpoints.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.KeyOrCookieScheme)
+                .RequireRole(KilnRoles.Admin));
         return services;
     }
 
     static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics")) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

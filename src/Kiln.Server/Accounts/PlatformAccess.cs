@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Kiln.Server.Projects;
 using Kiln.Tracking;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Kiln.Server.Accounts;
 
@@ -52,6 +53,16 @@ public sealed class PlatformAccess
         var access = new UserAccess(id, admin, await _projects.RolesOfAsync(id, cancellationToken).ConfigureAwait(false));
         _views[id] = (access, DateTimeOffset.UtcNow);
         return access;
+    }
+
+    /// <summary>
+    /// The view of the user an interactive page answers, read now: a page lives as long as its connection, so it asks
+    /// again before each change and each refresh, and a role taken away meanwhile counts at once.
+    /// </summary>
+    public async Task<UserAccess> ForAsync(Task<AuthenticationState> state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return await ForAsync((await state.ConfigureAwait(false)).User, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

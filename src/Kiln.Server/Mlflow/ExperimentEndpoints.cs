@@ -8,7 +8,7 @@ namespace Kiln.Server.Mlflow;
 /// <summary>
 /// MLflow's <c>experiments/…</c> calls over Kiln's experiment store. Experiments are seen by everyone, as on the runs
 /// page; one made through the API carries its creator as owner, and only the owner or an admin renames, tags, deletes or
-/// restores it.
+/// restores it — deleting or restoring one that holds other users' runs is left to an admin, as it changes them.
 /// </summary>
 static class ExperimentEndpoints
 {
@@ -96,6 +96,7 @@ static class ExperimentEndpoints
         var request = await MlflowRequest.ReadAsync<ExperimentIdRequest>(http, cancellationToken);
         var id = MlflowRequest.ExperimentId(request.ExperimentId);
         await RequireChangeableAsync(http, tracking, id, cancellationToken);
+        await RequireRunsChangeableAsync(http, tracking, id, cancellationToken);
         await change(id, cancellationToken);
         return MlflowResults.Empty();
     }
@@ -107,6 +108,19 @@ static class ExperimentEndpoints
         var experiment = await tracking.Experiments.GetAsync(id, cancellationToken);
         if (!access.MayChange(experiment.Tags))
             throw MlflowAccess.Denied($"experiment {id} belongs to another user or is shared; only its owner or an admin changes it");
+    }
+
+    /// <summary>
+    /// Refuses deleting or restoring an experiment that holds a run the caller may not change, deleted ones included:
+    /// its runs are deleted and restored with it, and experiments are shared, so others' runs may be in one's own.
+    /// </summary>
+    static async Task RequireRunsChangeableAsync(HttpContext http, TrackingStore tracking, long id, CancellationToken cancellationToken)
+    {
+        var access = MlflowAccess.Of(http);
+        if (access.SeesEverything) return;
+        var runs = await tracking.Runs.SearchAsync(new RunQuery { ExperimentIds = [id], View = LifecycleView.All, MaxResults = int.MaxValue }, cancellationToken);
+        if (runs.Any(r => !access.MayChange(r.Tags)))
+            throw MlflowAccess.Denied($"experiment {id} holds runs you may not change, which would be deleted or restored with it; only an admin does that");
     }
 
     static object? ValueOf(Experiment experiment, SearchKey key) => key.Entity switch

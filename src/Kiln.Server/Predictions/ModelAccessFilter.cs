@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Kiln.Server.Accounts;
 using Kiln.Serving;
 using Kiln.Tracking;
@@ -11,8 +12,9 @@ namespace Kiln.Server.Predictions;
 /// <summary>
 /// When the server requires API keys, the model endpoints need a signed-in caller (a key, or the web UI's session for
 /// its "try it" form) and answer only for models the caller may see (<see cref="UserAccess"/>): another user's private
-/// model is a 404, as one that does not exist. A model's tags are read from the registry at most every
-/// <see cref="OwnerLifetime"/>, and the caller's roles as <see cref="PlatformAccess.ForAsync"/> keeps them, not per request.
+/// model and one the registry does not know get the same 404 from here, so no answer tells them apart. A model's tags
+/// are read from the registry at most every <see cref="OwnerLifetime"/>, and the caller's roles as
+/// <see cref="PlatformAccess.ForAsync"/> keeps them, not per request.
 /// </summary>
 public sealed class ModelAccessFilter(TrackingStore tracking, PlatformAccess access) : IEndpointFilter
 {
@@ -41,30 +43,48 @@ public sealed class ModelAccessFilter(TrackingStore tracking, PlatformAccess acc
         return await next(context).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the request may use the model; always true on a server that does not require keys.</summary>
+    /// <summary>Whether the request's endpoint requires a key, and so shows each caller only the models they may see.</summary>
+    public static bool IsRequired(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is not null;
+    }
+
+    /// <summary>
+    /// Whether the request may use the model: false for one the registry does not know too, which is answered as another
+    /// user's is; always true on a server that does not require keys.
+    /// </summary>
     public async ValueTask<bool> MaySeeAsync(HttpContext context, string model)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is null) return true;
-        if (context.User.Identity?.IsAuthenticated != true) return false;
-        var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
-        // a model the registry does not know is left to the endpoint, which answers its own 404
-        return tags is null || (await access.ForAsync(context.User, context.RequestAborted).ConfigureAwait(false)).CanSee(tags);
+        if (!IsRequired(context)) return true;
+        return await MaySeeAsync(context.User, model, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the request may change the model (its deployment): the owner, an editor of its project or an admin; always true on a server that does not require keys.</summary>
+    /// <summary>Whether the signed-in user may see the registered model; false for anyone not signed in and for a model the registry does not know.</summary>
+    public async ValueTask<bool> MaySeeAsync(ClaimsPrincipal user, string model, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true) return false;
+        return await TagsAsync(model, cancellationToken).ConfigureAwait(false) is { } tags
+            && (await access.ForAsync(user, cancellationToken).ConfigureAwait(false)).CanSee(tags);
+    }
+
+    /// <summary>
+    /// Whether the request may change the model (its deployment): the owner, an editor of its project or an admin; always
+    /// true on a server that does not require keys. The model's tags are read now, not kept: it may have moved project since.
+    /// </summary>
     public async ValueTask<bool> MayChangeAsync(HttpContext context, string model)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RequiredMarker>() is null) return true;
+        if (!IsRequired(context)) return true;
         if (context.User.Identity?.IsAuthenticated != true) return false;
-        var tags = await TagsAsync(model, context.RequestAborted).ConfigureAwait(false);
+        var tags = await TagsAsync(model, context.RequestAborted, fresh: true).ConfigureAwait(false);
         return tags is null || (await access.ForAsync(context.User, context.RequestAborted).ConfigureAwait(false)).CanChange(tags);
     }
 
-    async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken)
+    async ValueTask<IReadOnlyDictionary<string, string>?> TagsAsync(string model, CancellationToken cancellationToken, bool fresh = false)
     {
-        if (_tags.TryGetValue(model, out var known) && DateTimeOffset.UtcNow - known.Read < OwnerLifetime) return known.Tags;
+        if (!fresh && _tags.TryGetValue(model, out var known) && DateTimeOffset.UtcNow - known.Read < OwnerLifetime) return known.Tags;
         try
         {
             var tags = (await tracking.Registry.GetModelAsync(model, cancellationToken).ConfigureAwait(false)).Tags;

@@ -38,7 +38,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Sha
             var id = Publish(route, reference.Alias, inputs, outputs, outcome);
             return TypedResults.Ok(Response(id, route, outputs));
         }
-        catch (Exception e) when (Problem(e, outcome) is { } problem)
+        catch (Exception e) when (Problem(e, outcome, context) is { } problem)
         {
             return problem;
         }
@@ -94,7 +94,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Sha
             if (RoleName(route.Role) is { } role) context.Response.Headers["Kiln-Serving-Role"] = role;
             return TypedResults.Text(answer.ToString(), CsvMediaType, Encoding.UTF8);
         }
-        catch (Exception e) when (Problem(e, outcome) is { } problem)
+        catch (Exception e) when (Problem(e, outcome, context) is { } problem)
         {
             return problem;
         }
@@ -184,7 +184,7 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Sha
     public static string? RoleName(ServingRole? role) => role?.ToString().ToLowerInvariant();
 
     /// <summary>The problem details for an error the caller can act on; null for the rest, which the exception handler answers.</summary>
-    IResult? Problem(Exception error, Outcome outcome)
+    IResult? Problem(Exception error, Outcome outcome, HttpContext context)
     {
         (int Status, string Title, int? Row, string? Field)? problem = error switch
         {
@@ -211,7 +211,9 @@ internal sealed class PredictionService(ModelHost host, PredictionFeed feed, Sha
         if (p.Field is { } field) extensions["field"] = field;
         if (error switch { UnsupportedInputException u => u.File, InvalidImageException i => i.File, ImageTooLargeException t => t.File, _ => null } is { Length: > 0 } file)
             extensions["file"] = file;
-        return TypedResults.Problem(error.Message, statusCode: p.Status, title: p.Title, extensions: extensions);
+        // where callers see only their own models, the served models' names are not theirs to read
+        var detail = error is ModelNotServedException notServed && ModelAccessFilter.IsRequired(context) ? notServed.Reason : error.Message;
+        return TypedResults.Problem(detail, statusCode: p.Status, title: p.Title, extensions: extensions);
     }
 
     void Finish(Outcome outcome)

@@ -88,6 +88,19 @@ public class ApiKeyTests
     }
 
     [Fact]
+    public async Task A_key_cannot_create_another_key_so_revoking_it_ends_what_it_opened()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var ada = await CookieSession.SignedUpAsync(server, "ada@example.org");
+        var key = await ada.CreateKeyAsync("laptop");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/keys") { Content = JsonContent.Create(new NewApiKey("minted")) };
+        request.Headers.Authorization = new("Bearer", key.Secret);
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Single((await ada.Client.GetFromJsonAsync<List<ApiKeyInfo>>("/api/account/keys"))!);
+    }
+
+    [Fact]
     public async Task A_key_without_a_name_is_refused_naming_the_field()
     {
         await using var server = await RunningServer.StartAsync();

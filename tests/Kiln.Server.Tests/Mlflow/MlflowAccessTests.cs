@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Kiln.Server.Accounts;
 using Kiln.Server.Tests.Web;
+using Kiln.Tracking;
 
 namespace Kiln.Server.Tests.Mlflow;
 
@@ -240,6 +241,32 @@ public class MlflowAccessTests
             (await PostAsync(platform, "experiments/set-experiment-tag", platform.AdaKey, new { experiment_id = id, key = PlatformAccess.OwnerTag, value = platform.BobId })).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/update", platform.AdaKey, new { experiment_id = id, new_name = "ada-renamed" })).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/delete", platform.RootKey, new { experiment_id = id })).Status);
+    }
+
+    [Fact]
+    public async Task Deleting_an_experiment_that_holds_another_users_runs_is_left_to_an_admin()
+    {
+        await using var platform = await StartAsync();
+        var (_, body) = await PostAsync(platform, "experiments/create", platform.BobKey, new { name = "bob-experiment" });
+        var id = body.GetProperty("experiment_id").GetString();
+        // experiments are shared: ada records her run in bob's
+        var (_, created) = await PostAsync(platform, "runs/create", platform.AdaKey, new { experiment_id = id, run_name = "ada-in-bobs" });
+        var adaRun = created.GetProperty("run").GetProperty("info").GetProperty("run_id").GetString()!;
+
+        // deleting the experiment would delete ada's run with it, which bob may not change
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(platform, "experiments/delete", platform.BobKey, new { experiment_id = id })).Status);
+        Assert.Equal(LifecycleStage.Active, (await platform.Server.Tracking.Runs.GetAsync(adaRun)).Lifecycle);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "runs/delete", platform.AdaKey, new { run_id = adaRun })).Status);
+        // a deleted run would come back with a restored experiment, so it counts too
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(platform, "experiments/delete", platform.BobKey, new { experiment_id = id })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/delete", platform.RootKey, new { experiment_id = id })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(platform, "experiments/restore", platform.BobKey, new { experiment_id = id })).Status);
+
+        // with only his own runs in it, bob deletes his experiment himself
+        var (_, other) = await PostAsync(platform, "experiments/create", platform.BobKey, new { name = "bob-alone" });
+        var alone = other.GetProperty("experiment_id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "runs/create", platform.BobKey, new { experiment_id = alone })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(platform, "experiments/delete", platform.BobKey, new { experiment_id = alone })).Status);
     }
 
     [Fact]

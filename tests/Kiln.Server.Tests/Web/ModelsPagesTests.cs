@@ -51,10 +51,26 @@ public class ModelsPagesTests
 
         var deploy = await Assert.ThrowsAsync<ModelChangeException>(() => changes.DeployAsync(Member("bob-id"), "churn", 1));
         Assert.Contains("no model 'churn'", deploy.Message);
-        var register = await Assert.ThrowsAsync<ModelChangeException>(() => changes.RegisterRunAsync(Member("bob-id"), run, "churn"));
+        var bobsRun = await RecordedRuns.TrainingAsync(server, "bob-tree", "bob-id", 0.7);
+        var register = await Assert.ThrowsAsync<ModelChangeException>(() => changes.RegisterRunAsync(Member("bob-id"), bobsRun, "churn"));
         Assert.Contains("taken", register.Message);
         await changes.DeployAsync(Member("ada-id"), "churn", 1);
         Assert.Equal(1, (await server.Tracking.Registry.GetModelAsync("churn")).Aliases[ModelChanges.DeployedAlias]);
+    }
+
+    [Fact]
+    public async Task Registering_a_run_another_user_keeps_private_is_refused_as_if_the_run_did_not_exist()
+    {
+        await using var server = await (await RunningServer.StartAsync()).ReadyAsync();
+        var changes = server.App.Services.GetRequiredService<ModelChanges>();
+        var run = await RecordedRuns.TrainingAsync(server, "ada-tree", "ada-id", 0.8);
+        var refused = await Assert.ThrowsAsync<ModelChangeException>(() => changes.RegisterRunAsync(Member("bob-id"), run, "bobs-copy"));
+        Assert.Equal($"there is no run '{run.Id}' of yours", refused.Message);
+        Assert.DoesNotContain(await server.Tracking.Registry.ListModelsAsync(), m => m.Name == "bobs-copy");
+
+        // the run as it is now counts, not as a page read it: once deleted, it registers no more
+        await server.Tracking.Runs.DeleteAsync(run.Id);
+        await Assert.ThrowsAsync<ModelChangeException>(() => changes.RegisterRunAsync(Member("ada-id"), run, "churn"));
     }
 
     [Fact]

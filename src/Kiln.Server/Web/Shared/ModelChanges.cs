@@ -23,12 +23,16 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
     public async Task<ModelVersion> RegisterRunAsync(UserAccess user, Run run, string name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(user);
+        // the run as it is now, not as the page that asks read it: it may have moved since
+        run = await CurrentRunAsync(run.Id, cancellationToken).ConfigureAwait(false) is { } current && user.CanSee(current.Tags)
+            ? current
+            : throw new ModelChangeException($"there is no run '{run.Id}' of yours");
         if (!run.Tags.TryGetValue(Kiln.Tracking.RunRecorder.PackageTag, out var package))
             throw new ModelChangeException($"run {run.Id} has no model package to register");
         name = (name ?? "").Trim();
         if (name.Length == 0) throw new ModelChangeException("give the model a name");
         var existing = await FindAsync(name, cancellationToken).ConfigureAwait(false);
-        ArgumentNullException.ThrowIfNull(user);
         if (UserAccess.ProjectOf(run.Tags) is not null && !user.CanChange(run.Tags))
             throw new ModelChangeException($"run {run.Id} is in a project where you are a viewer; only its owner and editors register its models");
         if (existing is not null && !user.CanChange(existing.Tags))
@@ -134,6 +138,19 @@ public sealed class ModelChanges(TrackingStore tracking, ModelHost host)
         if (model is null || !user.CanSee(model.Tags)) throw new ModelChangeException($"there is no model '{name}' of yours");
         if (!user.CanChange(model.Tags))
             throw new ModelChangeException($"model '{name}' was registered from the command line, by someone else, or is in a project where you are a viewer; only its owner, an editor of its project or an admin can change it");
+    }
+
+    async Task<Run?> CurrentRunAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await tracking.Runs.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return run.Lifecycle == LifecycleStage.Active ? run : null;
+        }
+        catch (TrackingException e) when (e.Code == TrackingErrorCode.ResourceDoesNotExist)
+        {
+            return null;
+        }
     }
 
     async Task<RegisteredModel?> FindAsync(string name, CancellationToken cancellationToken)
