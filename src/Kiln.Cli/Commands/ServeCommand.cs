@@ -67,7 +67,7 @@ public static class ServeCommand
 
     static readonly Option<bool> RequireApiKey = new("--require-api-key")
     {
-        Description = "Answer the model endpoints (predict, feedback, monitoring) only with an API key or a signed-in session, and only for the caller's models",
+        Description = "Answer the API (models, deployments, monitoring, jobs, the MLflow API) only with an API key or a signed-in session, each caller reaching only their own, their projects' and shared runs and models; /metrics only for an admin",
     };
 
     static readonly Option<Uri> AlertWebhook = new("--alert-webhook") { Description = "POST monitoring alerts as JSON to this URL (they are always logged)" };
