@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
 using Kiln.Tracking;
 using Microsoft.Data.Sqlite;
@@ -41,8 +42,10 @@ public static class JobServices
         services.AddSingleton(provider => new TrainingData(provider.GetRequiredService<DatasetStore>(), home));
         services.AddSingleton(provider => new TrainingJobQueue(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>()));
         services.AddSingleton(provider => new JobRunRecording(provider.GetRequiredService<TrackingStore>()));
+        services.AddSingleton(provider => new JobOwnerCheck(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<PlatformAccess>(),
+            provider.GetRequiredService<TrainingData>()));
         services.AddSingleton(provider => new TrainingJobRunner(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>(),
-            provider.GetRequiredService<JobRunRecording>(), options, worker, provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
+            provider.GetRequiredService<JobOwnerCheck>(), provider.GetRequiredService<JobRunRecording>(), options, worker, provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
         // before the worker starts, so it finds the jobs that waited through the restart already on its queue
         if (!shared) services.AddHostedService(provider => new TrainingJobRecovery(provider.GetRequiredService<TrainingJobStore>(),
             provider.GetRequiredService<TrainingJobQueue>(), provider.GetRequiredService<ILogger<TrainingJobRecovery>>()));

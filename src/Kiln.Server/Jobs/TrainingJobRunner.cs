@@ -20,13 +20,15 @@ public sealed class TrainingJobRunner
 {
     readonly TrainingJobStore _store;
     readonly TrainingData _data;
+    readonly JobOwnerCheck _owners;
     readonly JobRunRecording _recording;
     readonly JobOptions _options;
     readonly ILogger _logger;
 
-    internal TrainingJobRunner(TrainingJobStore store, TrainingData data, JobRunRecording recording, JobOptions options, string worker, ILogger<TrainingJobRunner> logger)
+    internal TrainingJobRunner(TrainingJobStore store, TrainingData data, JobOwnerCheck owners, JobRunRecording recording, JobOptions options, string worker,
+        ILogger<TrainingJobRunner> logger)
     {
-        (_store, _data, _recording, _options, _logger) = (store, data, recording, options, logger);
+        (_store, _data, _owners, _recording, _options, _logger) = (store, data, owners, recording, options, logger);
         Worker = worker;
     }
 
@@ -50,6 +52,7 @@ public sealed class TrainingJobRunner
         var watcher = WatchForCancelAsync(jobId, cancel, stopWatching.Token);
         try
         {
+            await _owners.CheckAsync(job, cancel.Token).ConfigureAwait(false);
             var (frame, source) = await _data.ReadForJobAsync(job.Request, cancel.Token).ConfigureAwait(false);
             var context = new JobContext(jobId, ownerId, job.ProjectId, job.Request, job.DatasetName, DataFingerprint.Of(frame));
             await Task.Run(() => ExecuteAsync(context, frame, source, new JobProgress(_store, jobId), cancel.Token), cancel.Token).ConfigureAwait(false);

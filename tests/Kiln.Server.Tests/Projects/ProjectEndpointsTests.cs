@@ -197,6 +197,34 @@ public class ProjectEndpointsTests
     }
 
     [Fact]
+    public async Task A_job_that_waited_while_its_owner_became_a_viewer_fails_saying_so_and_records_nothing()
+    {
+        await using var platform = await StartAsync();
+        var (ada, bob) = (platform.Ada.Client, platform.Bob.Client);
+        var project = (await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "churn" })).Body.GetProperty("id").GetString()!;
+        var shared = await JobData.UploadAsync(ada, "customers.csv", JobData.Customers(300));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/datasets/{shared.Id}/project", new { project })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "editor" })).Status);
+
+        // ada's long search holds the one worker while bob's job waits behind it
+        var slow = await JobData.QueueAsync(ada, new TrainingJobRequest
+        {
+            Dataset = shared.Id, Target = "churn", Kind = TrainingJobKind.Tune, Algorithm = "random-forest-classifier", Trials = TrainingJobQueue.MaxTrials,
+        });
+        await JobData.WaitAsync(ada, slow.Id, j => j.Status == TrainingJobStatus.Running);
+        var waiting = await JobData.QueueAsync(bob, new TrainingJobRequest { Dataset = shared.Id, Target = "churn", Algorithm = "gaussian-nb" });
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "viewer" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Post, $"/api/jobs/{slow.Id}/cancel")).Status);
+
+        var job = await JobData.FinishedAsync(bob, waiting.Id);
+        Assert.Equal(TrainingJobStatus.Failed, job.Status);
+        Assert.Equal("dataset 'customers' is in a project where you are a viewer; only its owner and editors train on it", job.Error);
+        Assert.Empty(job.Runs);
+        var bobId = await RecordedRuns.UserIdAsync(platform.Bob);
+        Assert.DoesNotContain(await platform.Server.Tracking.Runs.SearchAsync(), r => r.Tags.GetValueOrDefault(PlatformAccess.OwnerTag) == bobId);
+    }
+
+    [Fact]
     public async Task A_project_name_is_required_and_unique_among_its_owners_projects()
     {
         await using var platform = await StartAsync();
