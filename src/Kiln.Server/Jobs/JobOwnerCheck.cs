@@ -1,4 +1,5 @@
 using Kiln.Server.Accounts;
+using Kiln.Server.Projects;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace Kiln.Server.Jobs;
 /// its project. A job can wait a long time, and a role taken away meanwhile counts, as it does at once on the pages. The
 /// user's view is read now, through the same rule as every request (<see cref="PlatformAccess"/>).
 /// </summary>
-sealed class JobOwnerCheck(IServiceScopeFactory scopes, PlatformAccess access, TrainingData data)
+sealed class JobOwnerCheck(IServiceScopeFactory scopes, PlatformAccess access, ProjectStore projects, TrainingData data)
 {
     public const string LostProjectError =
         "you may no longer train into the project this job was queued for (you were removed from it, made a viewer, or it was deleted)";
@@ -25,6 +26,8 @@ sealed class JobOwnerCheck(IServiceScopeFactory scopes, PlatformAccess access, T
         var owner = await access.ForAsync(principal, cancellationToken).ConfigureAwait(false);
         // the samples are everyone's; an uploaded dataset is checked as when the job was queued
         if (job.Request.Dataset is { Length: > 0 }) await data.DescribeAsync(owner, job.Request, cancellationToken).ConfigureAwait(false);
-        if (job.ProjectId is { } project && !owner.MayAddTo(project)) throw new AccessDeniedException(LostProjectError);
+        // an admin may add to any project, even one deleted since
+        if (job.ProjectId is { } project && (!owner.MayAddTo(project) || !await projects.ExistsAsync(project, cancellationToken).ConfigureAwait(false)))
+            throw new AccessDeniedException(LostProjectError);
     }
 }

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Kiln.Server.Accounts;
 using Kiln.Server.Datasets;
+using Kiln.Server.Projects;
 using Kiln.Tracking;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public static class JobServices
         services.AddSingleton(provider => new TrainingJobQueue(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>()));
         services.AddSingleton(provider => new JobRunRecording(provider.GetRequiredService<TrackingStore>()));
         services.AddSingleton(provider => new JobOwnerCheck(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetRequiredService<PlatformAccess>(),
-            provider.GetRequiredService<TrainingData>()));
+            provider.GetRequiredService<ProjectStore>(), provider.GetRequiredService<TrainingData>()));
         services.AddSingleton(provider => new TrainingJobRunner(provider.GetRequiredService<TrainingJobStore>(), provider.GetRequiredService<TrainingData>(),
             provider.GetRequiredService<JobOwnerCheck>(), provider.GetRequiredService<JobRunRecording>(), options, worker, provider.GetRequiredService<ILogger<TrainingJobRunner>>()));
         // before the worker starts, so it finds the jobs that waited through the restart already on its queue

@@ -200,28 +200,60 @@ public class ProjectEndpointsTests
     public async Task A_job_that_waited_while_its_owner_became_a_viewer_fails_saying_so_and_records_nothing()
     {
         await using var platform = await StartAsync();
-        var (ada, bob) = (platform.Ada.Client, platform.Bob.Client);
-        var project = (await SendAsync(ada, HttpMethod.Post, "/api/projects", new { name = "churn" })).Body.GetProperty("id").GetString()!;
-        var shared = await JobData.UploadAsync(ada, "customers.csv", JobData.Customers(300));
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/datasets/{shared.Id}/project", new { project })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "editor" })).Status);
+        var (project, dataset) = await ProjectWithDatasetAsync(platform);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(platform.Ada.Client, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "editor" })).Status);
 
-        // ada's long search holds the one worker while bob's job waits behind it
-        var slow = await JobData.QueueAsync(ada, new TrainingJobRequest
-        {
-            Dataset = shared.Id, Target = "churn", Kind = TrainingJobKind.Tune, Algorithm = "random-forest-classifier", Trials = TrainingJobQueue.MaxTrials,
-        });
-        await JobData.WaitAsync(ada, slow.Id, j => j.Status == TrainingJobStatus.Running);
-        var waiting = await JobData.QueueAsync(bob, new TrainingJobRequest { Dataset = shared.Id, Target = "churn", Algorithm = "gaussian-nb" });
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "viewer" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Post, $"/api/jobs/{slow.Id}/cancel")).Status);
+        var job = await WaitingJobAsync(platform, dataset, platform.Bob.Client,
+            () => SendAsync(platform.Ada.Client, HttpMethod.Put, $"/api/projects/{project}/members/bob@example.org", new { role = "viewer" }));
 
-        var job = await JobData.FinishedAsync(bob, waiting.Id);
         Assert.Equal(TrainingJobStatus.Failed, job.Status);
         Assert.Equal("dataset 'customers' is in a project where you are a viewer; only its owner and editors train on it", job.Error);
         Assert.Empty(job.Runs);
         var bobId = await RecordedRuns.UserIdAsync(platform.Bob);
         Assert.DoesNotContain(await platform.Server.Tracking.Runs.SearchAsync(), r => r.Tags.GetValueOrDefault(PlatformAccess.OwnerTag) == bobId);
+    }
+
+    [Fact]
+    public async Task An_admins_job_into_a_project_deleted_while_it_waited_fails_saying_so()
+    {
+        await using var platform = await StartAsync();
+        var (project, dataset) = await ProjectWithDatasetAsync(platform);
+        using var root = new CookieSession(platform.Server);
+        Assert.Equal(HttpStatusCode.Redirect, (await root.SignInAsync("root@example.org")).StatusCode);
+
+        var job = await WaitingJobAsync(platform, dataset, root.Client, () => SendAsync(platform.Ada.Client, HttpMethod.Delete, $"/api/projects/{project}"));
+
+        Assert.Equal(TrainingJobStatus.Failed, job.Status);
+        Assert.Equal(JobOwnerCheck.LostProjectError, job.Error);
+        Assert.Empty(job.Runs);
+    }
+
+    /// <summary>A project of ada's holding her dataset of 300 customers.</summary>
+    static async Task<(string Project, string Dataset)> ProjectWithDatasetAsync(Platform platform)
+    {
+        var project = (await SendAsync(platform.Ada.Client, HttpMethod.Post, "/api/projects", new { name = "churn" })).Body.GetProperty("id").GetString()!;
+        var dataset = await JobData.UploadAsync(platform.Ada.Client, "customers.csv", JobData.Customers(300));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(platform.Ada.Client, HttpMethod.Put, $"/api/datasets/{dataset.Id}/project", new { project })).Status);
+        return (project, dataset.Id);
+    }
+
+    /// <summary>
+    /// Queues a job for <paramref name="client"/> while ada's long search holds the one worker, makes the change while it
+    /// waits, then lets it run; the job as it finished.
+    /// </summary>
+    static async Task<TrainingJobInfo> WaitingJobAsync(Platform platform, string dataset, HttpClient client, Func<Task<(HttpStatusCode Status, JsonElement Body)>> change)
+    {
+        var ada = platform.Ada.Client;
+        var slow = await JobData.QueueAsync(ada, new TrainingJobRequest
+        {
+            Dataset = dataset, Target = "churn", Kind = TrainingJobKind.Tune, Algorithm = "random-forest-classifier", Trials = TrainingJobQueue.MaxTrials,
+        });
+        await JobData.WaitAsync(ada, slow.Id, j => j.Status == TrainingJobStatus.Running);
+        var waiting = await JobData.QueueAsync(client, new TrainingJobRequest { Dataset = dataset, Target = "churn", Algorithm = "gaussian-nb" });
+        Assert.True((await change()).Status is HttpStatusCode.OK or HttpStatusCode.NoContent);
+        Assert.Equal(TrainingJobStatus.Queued, (await JobData.GetAsync(client, waiting.Id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(ada, HttpMethod.Post, $"/api/jobs/{slow.Id}/cancel")).Status);
+        return await JobData.FinishedAsync(client, waiting.Id);
     }
 
     [Fact]
