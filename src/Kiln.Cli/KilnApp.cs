@@ -15,6 +15,7 @@ public static class KilnApp
         root.Subcommands.Add(PrepCommand.Create());
         root.Subcommands.Add(ModelsCommands.Create());
         foreach (var command in TrainCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(TuneCommand.Create());
         root.Subcommands.Add(CurvesCommand.Create());

@@ -26,7 +26,6 @@ public static class ExplainCommand
 
     public static Command Create()
     {
-        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
         var outPath = new Option<string>("--out") { Description = "The folder to write the explanation into (replaced if an earlier explain wrote it)", Required = true };
         var target = new Option<string>("--target") { Description = "The target column (default: the one the model was trained on)" };
         var repeats = new Option<int>("--repeats") { Description = "How often each column is shuffled for permutation importance", DefaultValueFactory = _ => 5 };
@@ -35,21 +34,22 @@ public static class ExplainCommand
         var seed = new Option<long>("--seed") { Description = "Seed for the row samples and the shuffles", DefaultValueFactory = _ => 0 };
         var scoring = new Option<string>("--scoring") { Description = "The score whose drop is measured (scikit-learn's scoring names; default accuracy or r2; e.g. f1_macro, roc_auc, neg_mean_absolute_error)" };
         var top = new Option<int>("--top") { Description = "How many features the charts and the printed table show", DefaultValueFactory = _ => RankingChart.DefaultTop };
-        var command = new Command("explain", "Explain a model package on a labelled file: permutation importance, and for tree models SHAP values and the tree");
-        command.Arguments.Add(package);
+        var command = new Command("explain", "Explain a model on a labelled file: permutation importance, and for tree models SHAP values and the tree");
+        var package = ModelArgument.AddTo(command);
         FrameInput.AddTo(command);
         foreach (var option in new Option[] { outPath, target, repeats, rows, shapRows, seed, scoring, top, CliOutput.JsonOption }) command.Options.Add(option);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
+            using var argument = ModelArgument.Open(parseResult.GetValue(package)!, parseResult, cancellationToken);
             var request = new Request(
-                Path.GetFullPath(parseResult.GetValue(package)!), Path.GetFullPath(parseResult.GetValue(outPath)!), parseResult.GetValue(target),
+                argument.Label, Path.GetFullPath(parseResult.GetValue(outPath)!), parseResult.GetValue(target),
                 Positive(parseResult.GetValue(repeats), "--repeats"), parseResult.GetValue(rows) is { } r ? Positive(r, "--rows") : null,
                 Positive(parseResult.GetValue(shapRows), "--shap-rows"), parseResult.GetValue(seed), parseResult.GetValue(scoring), Positive(parseResult.GetValue(top), "--top"));
             var log = output.IsJson ? TextWriter.Null : parseResult.InvocationConfiguration.Error;
-            var model = ModelPackage.Load(request.Package);
+            var model = ModelPackage.Load(argument.Path);
             if (Scorers.DefaultFor(model) is null)
-                throw new ArgumentException($"{request.Package} holds no classifier or regressor, so there are no predictions to explain");
+                throw new ArgumentException($"{request.Model} holds no classifier or regressor, so there are no predictions to explain");
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
             var targetName = request.Target ?? ModelTraining.TargetOf(model)
                 ?? throw new ArgumentException("the package does not record its target column; name it with --target");
@@ -65,7 +65,7 @@ public static class ExplainCommand
         return command;
     }
 
-    sealed record Request(string Package, string Out, string? Target, int Repeats, int? Rows, int ShapRows, long Seed, string? Scoring, int Top);
+    sealed record Request(string Model, string Out, string? Target, int Repeats, int? Rows, int ShapRows, long Seed, string? Scoring, int Top);
 
     static int Positive(int value, string option) =>
         value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1, not {value}");
@@ -151,7 +151,7 @@ public static class ExplainCommand
     {
         var permutation = explanation.Permutation;
         var report = new HtmlReport($"What drives {explanation.Model}'s predictions of {explanation.Target}");
-        report.KeyValues(("model", $"{explanation.Model} ({Path.GetFileName(request.Package)})"), ("target", explanation.Target),
+        report.KeyValues(("model", $"{explanation.Model} ({Path.GetFileName(request.Model)})"), ("target", explanation.Target),
             ("labelled rows", explanation.Rows.ToString("N0", CultureInfo.InvariantCulture)),
             ("score", $"{permutation.Scoring} = {F(permutation.BaselineScore)} on {permutation.Rows:N0} rows"));
 

@@ -10,10 +10,10 @@ using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
-/// <summary><c>kiln train</c>, <c>kiln predict</c> and <c>kiln evaluate</c>: fit a catalog model on a CSV, apply it, score it.</summary>
+/// <summary><c>kiln train</c> and <c>kiln predict</c>: fit a catalog model on a CSV and apply it.</summary>
 public static class TrainCommands
 {
-    public static IEnumerable<Command> Create() => [Train(), Predict(), Evaluate()];
+    public static IEnumerable<Command> Create() => [Train(), Predict()];
 
     static Command Train()
     {
@@ -99,12 +99,11 @@ public static class TrainCommands
 
     static Command Predict()
     {
-        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`, `kiln tune` or `kiln nn train`" };
         var outPath = new Option<string>("--out") { Description = "Write the predictions to this CSV (default: print them)" };
         var probabilities = new Option<bool>("--proba") { Description = "Add one probability column per class" };
         var top = new Option<int>("--top") { Description = "Neural networks: how many ranked classes to give per row", DefaultValueFactory = _ => 3 };
-        var command = new Command("predict", "Apply a model package to the rows of a file; a neural network to image files, a folder of them, an IDX image file or a .npy array");
-        command.Arguments.Add(package);
+        var command = new Command("predict", "Apply a model to the rows of a file; a neural network to image files, a folder of them, an IDX image file or a .npy array");
+        var package = ModelArgument.AddTo(command, "written by `kiln train`, `kiln tune` or `kiln nn train`");
         FrameInput.AddTo(command);
         command.Options.Add(outPath);
         command.Options.Add(probabilities);
@@ -113,10 +112,11 @@ public static class TrainCommands
         command.SetAction((parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
-            if (NeuralPrediction.IsNeuralPackage(parseResult.GetValue(package)!))
-                return Task.FromResult(PredictWithNetwork(output, parseResult.GetValue(package)!, parseResult.GetValue(FrameInput.File)!,
+            using var argument = ModelArgument.Open(parseResult.GetValue(package)!, parseResult, cancellationToken);
+            if (NeuralPrediction.IsNeuralPackage(argument.Path))
+                return Task.FromResult(PredictWithNetwork(output, argument.Path, parseResult.GetValue(FrameInput.File)!,
                     parseResult.GetValue(top), parseResult.GetValue(outPath)));
-            var model = ModelPackage.Load(parseResult.GetValue(package)!);
+            var model = ModelPackage.Load(argument.Path);
             var (frame, _) = FrameInput.Read(parseResult, cancellationToken);
             if (model is not IPredictorModel predictor)
                 throw new ArgumentException("this package holds a transformer, not a model that predicts");
@@ -161,46 +161,6 @@ public static class TrainCommands
             }));
         else CsvWriter.Write(NeuralPrediction.ToFrame(predictions, files), output.Writer);
         return 0;
-    }
-
-    static Command Evaluate()
-    {
-        var package = new Argument<string>("model") { Description = "A model package written by `kiln train`" };
-        var command = new Command("evaluate", "Score a model package on a labelled file (the target column found by name)");
-        command.Arguments.Add(package);
-        FrameInput.AddTo(command);
-        var reportFolder = new Option<string>("--report")
-        {
-            Description = "Also write report.html into this folder: per-class scores, confusion matrices and the most confused classes, "
-                + "ROC and precision-recall curves, and the rows the model is surest of, least sure of and most wrong about",
-        };
-        command.Options.Add(reportFolder);
-        command.Options.Add(CliOutput.JsonOption);
-        command.SetAction((parseResult, cancellationToken) =>
-        {
-            var output = new CliOutput(parseResult);
-            var model = ModelPackage.Load(parseResult.GetValue(package)!);
-            var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
-            var target = ModelTraining.TargetOf(model) ?? throw new ArgumentException("this package holds no classifier or regressor to score");
-            if (!frame.HasColumn(target))
-                throw new DataFormatException(path, null, target, "the model's target column is not in the file, so there is nothing to score against");
-            var scores = ModelTraining.Evaluate(model, frame, target);
-            string? report = null;
-            if (parseResult.GetValue(reportFolder) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-                report = Path.Combine(folder, "report.html");
-                EvaluationReport.Build(model, frame, target, path).Save(report);
-            }
-            if (output.IsJson) output.WriteJson(new { scores.Target, scores.Classification, scores.Regression, Report = report });
-            else
-            {
-                WriteScores(output, scores, $"scores on {Path.GetFileName(path)}");
-                if (report is not null) output.Console.MarkupLineInterpolated($"report: {report}");
-            }
-            return Task.FromResult(0);
-        });
-        return command;
     }
 
     internal static void WriteScores(CliOutput output, Evaluation scores, string title)
