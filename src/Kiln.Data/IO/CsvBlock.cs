@@ -71,7 +71,15 @@ internal sealed class CsvBlock(byte[] bytes, string source, byte separator, byte
         {
             var from = (int)((long)rowCount * chunk / chunkCount);
             var to = (int)((long)rowCount * (chunk + 1) / chunkCount);
-            for (var r = from; r < to && errors[chunk] is null; r++) errors[chunk] = SplitRow(fields, r);
+            try
+            {
+                for (var r = from; r < to && errors[chunk] is null; r++) errors[chunk] = SplitRow(fields, r);
+            }
+            catch (DataFormatException error)
+            {
+                // a broken quote throws from deep in a field; caught here it leaves as itself, not inside an AggregateException
+                errors[chunk] = error;
+            }
         });
         foreach (var error in errors)
             if (error is not null) throw error;

@@ -18,6 +18,17 @@ public class CsvBlockTests
     }
 
     [Fact]
+    public void Without_quoting_any_block_size_reads_the_same_frame()
+    {
+        const string text = "ham\t\"Wen u miss\" gdeve..\nspam\tsays \"hi\nham\t\"\"\nham\tok\"\n";
+        var options = new CsvOptions { Separator = '\t', Quote = null, HasHeader = false };
+        var whole = CsvReader.ReadText(text, options);
+        Assert.Equal(4, whole.RowCount);
+        foreach (var blockSize in new[] { 1, 5, 16, 33 })
+            AssertSame(whole, ReadInBlocks(text, blockSize, options));
+    }
+
+    [Fact]
     public void Any_block_size_reads_the_same_frame()
     {
         const string text = "id,price,ok,when,city,note\n" +
