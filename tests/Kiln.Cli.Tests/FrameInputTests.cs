@@ -76,12 +76,13 @@ public class FrameInputTests
     }
 
     [Fact]
-    public void The_file_arguments_help_says_other_text_files_are_read_as_delimited_text()
+    public void The_help_says_other_text_files_are_read_as_delimited_text_and_how_to_read_the_sms_collection()
     {
         var run = CliRun.Of("data", "head", "--help");
         Assert.Contains("any other text file", run.Output);
         Assert.Contains("--names", run.Output);
         Assert.Contains("--quote", run.Output);
+        Assert.Contains("kiln data info SMSSpamCollection --sep '\\t' --names label,text --quote none", CliRun.Of("data", "--help").Output);
     }
 
     [Fact]
