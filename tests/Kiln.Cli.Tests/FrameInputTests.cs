@@ -110,7 +110,9 @@ public class FrameInputTests
         var path = SharedFolder.RequireDataset("sms-spam/SMSSpamCollection");
         var run = CliRun.Of("data", "info", path, "--sep", "tab", "--names", "label,text");
         Assert.Equal(65, run.ExitCode);
-        Assert.Matches($@"^kiln: {System.Text.RegularExpressions.Regex.Escape(path)}:\d+: .*--quote none", run.Error);
+        var named = System.Text.RegularExpressions.Regex.Match(run.Error, $@"^kiln: {System.Text.RegularExpressions.Regex.Escape(path)}:(\d+): .*--quote none");
+        Assert.True(named.Success, run.Error);
+        Assert.StartsWith("ham\t\"", File.ReadLines(path).ElementAt(int.Parse(named.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1));
     }
 
     [Fact]

@@ -85,7 +85,8 @@ internal sealed class CsvBlockReader(Stream stream, string source, byte separato
             position += next;
             if (quote is not null && span[position] == quoteByte)
             {
-                inQuotes = true;
+                // only a quote that begins a field opens one, as in pandas and CsvBlock: inside a field it is text
+                inQuotes = position == rowStart || span[position - 1] == separator;
                 position++;
                 continue;
             }

@@ -35,7 +35,8 @@ public class CsvBlockTests
             "1,2.5,true,2024-01-31,Paris,\"a, b\"\n" +
             "2,,false,,Lyon,\"two\nlines\"\n" +
             ",3,TRUE,2024-02-01 10:30:00,,\"said \"\"hi\"\"\"\n" +
-            "4,NaN,,2024-03-01,Nice,plain\n";
+            "4,NaN,,2024-03-01,Nice,plain\n" +
+            "5,1,true,2024-03-02,Nice,5\" tall\n";
         var whole = CsvReader.ReadText(text);
         foreach (var blockSize in new[] { 1, 7, 16, 33, 64 })
         {

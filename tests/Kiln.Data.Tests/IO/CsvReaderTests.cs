@@ -225,6 +225,16 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void A_quote_inside_an_unquoted_field_is_plain_text_as_in_pandas()
+    {
+        const string text = "id,said\n1,she said \"hi\n2,5\" tall\n3,\"quoted, with comma\"\n";
+        var whole = CsvReader.ReadText(text);
+        SampleFrames.AssertSame(new Frame(
+            new Int64Column("id", [1, 2, 3]),
+            new StringColumn("said", ["she said \"hi", "5\" tall", "quoted, with comma"])), whole);
+    }
+
+    [Fact]
     public void Names_name_the_columns_and_keep_the_first_row_as_data()
     {
         var frame = CsvReader.ReadText("T,2,8\nI,5,12\n", new CsvOptions { Names = ["letter", "x", "y"] });
