@@ -1,8 +1,9 @@
 namespace Kiln.Data;
 
 /// <summary>
-/// Reads a CSV stream as blocks of whole rows (quoted line breaks included, when fields are quoted at all), so that a file of any size is parsed in
-/// a buffer of about <c>blockSize</c> bytes, grown only for a row longer than that. Skips a UTF-8 byte-order mark.
+/// Reads a CSV stream as blocks of whole rows (quoted line breaks included, when quoting is on), so that a file of any
+/// size is parsed in a buffer of about <c>blockSize</c> bytes, grown only for a row longer than that. Skips a UTF-8
+/// byte-order mark.
 /// </summary>
 internal sealed class CsvBlockReader(Stream stream, string source, byte separator, byte? quote, int blockSize, long rowLimit)
 {
