@@ -66,13 +66,24 @@ public class DataCommandsTests
     }
 
     [Fact]
-    public void A_file_of_an_unknown_format_is_a_usage_error_listing_the_formats()
+    public void A_binary_file_of_another_format_is_a_usage_error_listing_the_formats()
     {
         using var folder = new TemporaryFolder();
-        var run = CliRun.Of("data", "info", folder.WriteFile("people.xlsx", People));
+        var path = folder.File("people.xlsx");
+        File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+        var run = CliRun.Of("data", "info", path);
         Assert.Equal(64, run.ExitCode);
-        Assert.Contains("people.xlsx: '.xlsx' files cannot be read as a table", run.Error);
+        Assert.Contains("people.xlsx: this '.xlsx' file is not text", run.Error);
         Assert.Contains("Parquet (.parquet)", run.Error);
+    }
+
+    [Fact]
+    public void A_text_file_of_another_extension_reads_as_csv()
+    {
+        using var folder = new TemporaryFolder();
+        var run = CliRun.Of("data", "describe", folder.WriteFile("people.txt", People), "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CliRun.Of("data", "describe", Write(folder), "--json").Output, run.Output);
     }
 
     [Fact]

@@ -11,7 +11,12 @@ public static class DataCommands
 {
     public static Command Create()
     {
-        var data = new Command("data", "Inspect, profile and plot a CSV file");
+        var data = new Command("data", """
+            Inspect, profile and plot a table: CSV, JSON Lines, Parquet or any delimited text file.
+            Text files of other names read as pandas' read_csv reads them, for example:
+              kiln data info letter-recognition.data     (comma-separated, no header: column_1 … column_17)
+              kiln data info SMSSpamCollection --sep '\t' --names label,text --quote none
+            """);
         data.Subcommands.Add(Head());
         data.Subcommands.Add(Info());
         data.Subcommands.Add(Describe());

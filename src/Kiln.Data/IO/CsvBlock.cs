@@ -6,8 +6,18 @@ namespace Kiln.Data;
 /// Whole rows of a CSV file held in one buffer: where each row lies, and the line of the file on which the buffer
 /// starts, so that a problem in any row names its line. Valid until its reader reads the next block.
 /// </summary>
-internal sealed class CsvBlock(byte[] bytes, string source, byte separator, long firstLine)
+internal sealed class CsvBlock(byte[] bytes, string source, byte separator, byte? quote, long firstLine)
 {
+    /// <summary>
+    /// Said of a quote that breaks a row: files whose texts begin with or hold stray quotes (pandas reads them with
+    /// <c>quoting=csv.QUOTE_NONE</c>) read whole with quoting off.
+    /// </summary>
+    const string QuotingHint = "; if quote characters in this file are plain text, read it with quoting off (--quote none)";
+
+    public const string UnclosedQuote = "a quoted field is never closed" + QuotingHint;
+
+    readonly string _quoteText = quote is { } q ? ((char)q).ToString() : "";
+
     readonly List<int> _rowStarts = [];
     readonly List<int> _rowEnds = [];
     int _skipped;
@@ -61,7 +71,15 @@ internal sealed class CsvBlock(byte[] bytes, string source, byte separator, long
         {
             var from = (int)((long)rowCount * chunk / chunkCount);
             var to = (int)((long)rowCount * (chunk + 1) / chunkCount);
-            for (var r = from; r < to && errors[chunk] is null; r++) errors[chunk] = SplitRow(fields, r);
+            try
+            {
+                for (var r = from; r < to && errors[chunk] is null; r++) errors[chunk] = SplitRow(fields, r);
+            }
+            catch (DataFormatException error)
+            {
+                // a broken quote throws from deep in a field; caught here it leaves as itself, not inside an AggregateException
+                errors[chunk] = error;
+            }
         });
         foreach (var error in errors)
             if (error is not null) throw error;
@@ -100,16 +118,16 @@ internal sealed class CsvBlock(byte[] bytes, string source, byte separator, long
     (int Start, int Length, int Next) NextField(int row, int position, int end)
     {
         var span = bytes.AsSpan();
-        if (position < end && span[position] == '"')
+        if (quote is { } q && position < end && span[position] == q)
         {
             var escaped = false;
             var search = position + 1;
             while (true)
             {
-                var quote = span[search..end].IndexOf((byte)'"');
-                if (quote < 0) throw Error(row - _skipped, null, "a quoted field is never closed");
-                search += quote;
-                if (search + 1 < end && span[search + 1] == '"')
+                var closing = span[search..end].IndexOf(q);
+                if (closing < 0) throw Error(row - _skipped, null, UnclosedQuote);
+                search += closing;
+                if (search + 1 < end && span[search + 1] == q)
                 {
                     escaped = true;
                     search += 2;
@@ -120,20 +138,20 @@ internal sealed class CsvBlock(byte[] bytes, string source, byte separator, long
             var length = search - position - 1;
             var after = search + 1;
             if (after < end && span[after] != separator)
-                throw Error(row - _skipped, null, $"unexpected text after a closing quote at byte {after - _rowStarts[row] + 1} of the row");
+                throw Error(row - _skipped, null, $"unexpected text after a closing quote at byte {after - _rowStarts[row] + 1} of the row{QuotingHint}");
             return (position + 1, escaped ? ~length : length, after + 1);
         }
         var next = span[position..end].IndexOf(separator);
         return next < 0 ? (position, end - position, end + 1) : (position, next, position + next + 1);
     }
 
-    /// <summary>A field's bytes, with "" escapes undone.</summary>
+    /// <summary>A field's bytes, with doubled quotes undone.</summary>
     public ReadOnlySpan<byte> Field(int start, int length) =>
         length >= 0 ? bytes.AsSpan(start, length) : Encoding.UTF8.GetBytes(Text(start, length));
 
-    /// <summary>A field's text with "" escapes undone.</summary>
+    /// <summary>A field's text with doubled quotes undone.</summary>
     public string Text(int start, int length) =>
         length >= 0
             ? Encoding.UTF8.GetString(bytes, start, length)
-            : Encoding.UTF8.GetString(bytes, start, ~length).Replace("\"\"", "\"", StringComparison.Ordinal);
+            : Encoding.UTF8.GetString(bytes, start, ~length).Replace(_quoteText + _quoteText, _quoteText, StringComparison.Ordinal);
 }

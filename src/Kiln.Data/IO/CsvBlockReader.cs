@@ -1,10 +1,11 @@
 namespace Kiln.Data;
 
 /// <summary>
-/// Reads a CSV stream as blocks of whole rows (quoted line breaks included), so that a file of any size is parsed in
-/// a buffer of about <c>blockSize</c> bytes, grown only for a row longer than that. Skips a UTF-8 byte-order mark.
+/// Reads a CSV stream as blocks of whole rows (quoted line breaks included, when quoting is on), so that a file of any
+/// size is parsed in a buffer of about <c>blockSize</c> bytes, grown only for a row longer than that. Skips a UTF-8
+/// byte-order mark.
 /// </summary>
-internal sealed class CsvBlockReader(Stream stream, string source, byte separator, int blockSize, long rowLimit)
+internal sealed class CsvBlockReader(Stream stream, string source, byte separator, byte? quote, int blockSize, long rowLimit)
 {
     byte[] _buffer = new byte[blockSize];
     int _filled;
@@ -20,7 +21,7 @@ internal sealed class CsvBlockReader(Stream stream, string source, byte separato
         while (_rowsLeft > 0)
         {
             Fill();
-            var block = new CsvBlock(_buffer, source, separator, _line);
+            var block = new CsvBlock(_buffer, source, separator, quote, _line);
             var consumed = FindRows(block);
             _line += _buffer.AsSpan(_next, consumed - _next).Count((byte)'\n');
             _next = consumed;
@@ -55,6 +56,8 @@ internal sealed class CsvBlockReader(Stream stream, string source, byte separato
     int FindRows(CsvBlock block)
     {
         var span = _buffer.AsSpan(0, _filled);
+        // without quoting the line end stands in for the quote, so one search finds only line ends
+        var quoteByte = quote ?? (byte)'\n';
         var position = _next;
         var rowStart = position;
         var inQuotes = false;
@@ -62,28 +65,29 @@ internal sealed class CsvBlockReader(Stream stream, string source, byte separato
         {
             if (inQuotes)
             {
-                var quote = span[position..].IndexOf((byte)'"');
-                if (quote < 0)
+                var closing = span[position..].IndexOf(quoteByte);
+                if (closing < 0)
                 {
                     position = span.Length;
                     break;
                 }
-                position += quote + 1;
+                position += closing + 1;
                 // a quote at the buffer's end may begin a "" escape: the row is re-read whole with the next block
-                if (position < span.Length && span[position] == '"') position++;
+                if (position < span.Length && span[position] == quoteByte) position++;
                 else inQuotes = false;
                 continue;
             }
-            var next = span[position..].IndexOfAny((byte)'"', (byte)'\n');
+            var next = span[position..].IndexOfAny(quoteByte, (byte)'\n');
             if (next < 0)
             {
                 position = span.Length;
                 break;
             }
             position += next;
-            if (span[position] == '"')
+            if (quote is not null && span[position] == quoteByte)
             {
-                inQuotes = true;
+                // only a quote that begins a field opens one, as in pandas and CsvBlock: inside a field it is text
+                inQuotes = position == rowStart || span[position - 1] == separator;
                 position++;
                 continue;
             }
@@ -91,7 +95,7 @@ internal sealed class CsvBlockReader(Stream stream, string source, byte separato
             rowStart = ++position;
         }
         if (!_atEnd || block.RowCount >= _rowsLeft) return rowStart;
-        if (inQuotes) throw new DataFormatException(source, block.LineAt(rowStart), null, "a quoted field is never closed");
+        if (inQuotes) throw new DataFormatException(source, block.LineAt(rowStart), null, CsvBlock.UnclosedQuote);
         block.AddRow(rowStart, span.Length);
         return span.Length;
     }

@@ -8,8 +8,22 @@ public sealed record CsvOptions
     /// <summary>The field separator.</summary>
     public char Separator { get; init; } = ',';
 
+    /// <summary>
+    /// The character that quotes a field holding separators, line breaks or itself (written twice inside); <c>null</c>
+    /// reads quote characters as plain text, as pandas' <c>quoting=csv.QUOTE_NONE</c> does, for files whose texts begin
+    /// with or hold stray quotes.
+    /// </summary>
+    public char? Quote { get; init; } = '"';
+
     /// <summary>Whether the first row names the columns; <c>null</c> detects it: a first row of non-empty, non-numeric names (the first may be blank, as pandas writes its index) is a header.</summary>
     public bool? HasHeader { get; init; }
+
+    /// <summary>
+    /// The columns' names, one per column of the file, as pandas' <c>names=</c>: the first row is then data unless
+    /// <see cref="HasHeader"/> is <c>true</c>, when it is a header these names replace. A count other than the file's is
+    /// a <see cref="ColumnNamesCountException"/>.
+    /// </summary>
+    public IReadOnlyList<string>? Names { get; init; }
 
     /// <summary>Values read as missing, besides the empty field.</summary>
     public IReadOnlySet<string> MissingMarkers { get; init; } = DefaultMissingMarkers;

@@ -17,18 +17,23 @@ internal sealed class CsvParse
     readonly CsvOptions _options;
     readonly CancellationToken _cancellation;
     readonly byte _separator;
+    readonly byte? _quote;
     readonly int _blockSize;
     readonly MissingMarkers _missing;
 
     public CsvParse(Func<Stream> open, string source, CsvOptions options, CancellationToken cancellation, int blockSize = DefaultBlockSize)
     {
-        if (options.Separator is '"' or '\n' or '\r' || options.Separator > 127)
-            throw new ArgumentException($"separator '{options.Separator}' cannot be used: pick an ASCII character other than a quote or line break", nameof(options));
+        if (options.Separator is '\n' or '\r' || options.Separator > 127 || options.Separator == options.Quote)
+            throw new ArgumentException($"separator '{options.Separator}' cannot be used: pick an ASCII character other than the quote or a line break", nameof(options));
+        if (options.Quote is { } quote && (quote is '\n' or '\r' || quote > 127))
+            throw new ArgumentException($"quote character '{quote}' cannot be used: pick an ASCII character other than a line break, or none", nameof(options));
+        if (options.Names is { } given) CheckNames(given);
         _open = open;
         _source = source;
         _options = options;
         _cancellation = cancellation;
         _separator = (byte)options.Separator;
+        _quote = options.Quote is { } q ? (byte)q : null;
         _blockSize = blockSize;
         _missing = new MissingMarkers(options.MissingMarkers);
     }
@@ -57,11 +62,23 @@ internal sealed class CsvParse
     (string[] Names, bool HasHeader) ReadHeader()
     {
         using var stream = _open();
-        var first = new CsvBlockReader(stream, _source, _separator, _blockSize, rowLimit: 1).Next()
+        var first = new CsvBlockReader(stream, _source, _separator, _quote, _blockSize, rowLimit: 1).Next()
             ?? throw new DataFormatException(_source, null, null, "the file is empty: no header and no rows");
         var firstRow = first.RowToStrings(0);
-        var hasHeader = _options.HasHeader ?? LooksLikeHeader(firstRow);
-        var names = hasHeader ? HeaderNames(firstRow) : [.. Enumerable.Range(1, firstRow.Length).Select(i => $"column_{i}")];
+        bool hasHeader;
+        string[] names;
+        if (_options.Names is { } given)
+        {
+            if (given.Count != firstRow.Length) throw new ColumnNamesCountException(_source, given.Count, firstRow.Length);
+            // as pandas: given names make the first row data, unless it is said to be a header they replace
+            hasHeader = _options.HasHeader ?? false;
+            names = [.. given];
+        }
+        else
+        {
+            hasHeader = _options.HasHeader ?? LooksLikeHeader(firstRow);
+            names = hasHeader ? HeaderNames(firstRow) : [.. Enumerable.Range(1, firstRow.Length).Select(i => $"column_{i}")];
+        }
         foreach (var name in _options.Types.Keys)
             if (!names.Contains(name))
                 throw new DataFormatException(_source, null, name, $"a type is given for this column but the file has no such column (columns: {string.Join(", ", names)})");
@@ -73,7 +90,7 @@ internal sealed class CsvParse
     {
         using var stream = _open();
         var rowLimit = _options.MaxRows is { } maxRows ? Math.Max(0, maxRows) + (hasHeader ? 1L : 0L) : long.MaxValue;
-        var reader = new CsvBlockReader(stream, _source, _separator, _blockSize, rowLimit);
+        var reader = new CsvBlockReader(stream, _source, _separator, _quote, _blockSize, rowLimit);
         var errors = new DataFormatException?[columns.Length];
         for (var first = true; reader.Next() is { } block; first = false)
         {
@@ -106,6 +123,18 @@ internal sealed class CsvParse
         foreach (var value in firstRow)
             if (!string.IsNullOrWhiteSpace(value) && Utf8ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(value), out _)) return false;
         return true;
+    }
+
+    static void CheckNames(IReadOnlyList<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                throw new ArgumentException($"the column names given ({string.Join(", ", names)}) hold a blank one: every column needs a name");
+            if (!seen.Add(name))
+                throw new ArgumentException($"the column name '{name}' is given twice in the names: column names must differ");
+        }
     }
 
     static string[] HeaderNames(string[] firstRow)

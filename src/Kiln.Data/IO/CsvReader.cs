@@ -3,7 +3,8 @@ using System.Text;
 namespace Kiln.Data;
 
 /// <summary>
-/// Reads CSV into a <see cref="Frame"/>: quoted fields (with "" escapes and line breaks inside quotes),
+/// Reads CSV into a <see cref="Frame"/>: quoted fields (a quote opens one only where a field begins; "" escapes and
+/// line breaks inside quotes; quoting can be turned off),
 /// header detection, type inference per column (int64 → float64 → bool → datetime → string), missing markers
 /// and explicit types. The file is streamed in blocks: fields are split on both cores and columns parsed in parallel.
 /// </summary>

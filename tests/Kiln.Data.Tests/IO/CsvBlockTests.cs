@@ -18,13 +18,25 @@ public class CsvBlockTests
     }
 
     [Fact]
+    public void Without_quoting_any_block_size_reads_the_same_frame()
+    {
+        const string text = "ham\t\"Wen u miss\" gdeve..\nspam\tsays \"hi\nham\t\"\"\nham\tok\"\n";
+        var options = new CsvOptions { Separator = '\t', Quote = null, HasHeader = false };
+        var whole = CsvReader.ReadText(text, options);
+        Assert.Equal(4, whole.RowCount);
+        foreach (var blockSize in new[] { 1, 5, 16, 33 })
+            AssertSame(whole, ReadInBlocks(text, blockSize, options));
+    }
+
+    [Fact]
     public void Any_block_size_reads_the_same_frame()
     {
         const string text = "id,price,ok,when,city,note\n" +
             "1,2.5,true,2024-01-31,Paris,\"a, b\"\n" +
             "2,,false,,Lyon,\"two\nlines\"\n" +
             ",3,TRUE,2024-02-01 10:30:00,,\"said \"\"hi\"\"\"\n" +
-            "4,NaN,,2024-03-01,Nice,plain\n";
+            "4,NaN,,2024-03-01,Nice,plain\n" +
+            "5,1,true,2024-03-02,Nice,5\" tall\n";
         var whole = CsvReader.ReadText(text);
         foreach (var blockSize in new[] { 1, 7, 16, 33, 64 })
         {

@@ -223,4 +223,82 @@ public class CsvReaderTests
         Assert.Equal(DataType.Float64, frame["Fare"].Type);
         Assert.Equal("Braund, Mr. Owen Harris", frame.Column<StringColumn>("Name")[0]);
     }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_field_is_plain_text_as_in_pandas()
+    {
+        const string text = "id,said\n1,she said \"hi\n2,5\" tall\n3,\"quoted, with comma\"\n";
+        var whole = CsvReader.ReadText(text);
+        SampleFrames.AssertSame(new Frame(
+            new Int64Column("id", [1, 2, 3]),
+            new StringColumn("said", ["she said \"hi", "5\" tall", "quoted, with comma"])), whole);
+    }
+
+    [Fact]
+    public void Names_name_the_columns_and_keep_the_first_row_as_data()
+    {
+        var frame = CsvReader.ReadText("T,2,8\nI,5,12\n", new CsvOptions { Names = ["letter", "x", "y"] });
+        Assert.Equal(["letter", "x", "y"], frame.ColumnNames);
+        Assert.Equal(2, frame.RowCount);
+        Assert.Equal("T", frame.Column<StringColumn>("letter")[0]);
+        Assert.Equal(12, frame.Column<Int64Column>("y")[1]);
+    }
+
+    [Fact]
+    public void Names_with_a_header_row_replace_its_names()
+    {
+        var frame = CsvReader.ReadText("a,b\n1,2\n", new CsvOptions { Names = ["left", "right"], HasHeader = true });
+        Assert.Equal(["left", "right"], frame.ColumnNames);
+        Assert.Equal(1, frame.RowCount);
+        Assert.Equal(DataType.Int64, frame["left"].Type);
+    }
+
+    [Fact]
+    public void Names_fewer_or_more_than_the_columns_are_refused_with_both_counts()
+    {
+        var error = Assert.Throws<ColumnNamesCountException>(() =>
+            CsvReader.ReadText("T,2,8\n", new CsvOptions { Names = ["letter", "x"] }, source: "l.data"));
+        Assert.Equal((2, 3), (error.Given, error.Found));
+        Assert.Equal("l.data: 2 column names are given but the file has 3 columns", error.Message);
+    }
+
+    [Fact]
+    public void A_name_given_twice_is_refused_naming_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CsvReader.ReadText("1,2\n", new CsvOptions { Names = ["a", "a"] }));
+        Assert.Contains("'a' is given twice", error.Message);
+    }
+
+    [Fact]
+    public void Stray_quotes_break_a_row_with_its_line_named_and_quoting_off_suggested()
+    {
+        const string text = "ham\tfine\nham\t\"Wen u miss\" gdeve..\n";
+        var error = Assert.Throws<DataFormatException>(() => CsvReader.ReadText(text, new CsvOptions { Separator = '\t' }, source: "sms"));
+        Assert.Equal(2, error.Line);
+        Assert.Contains("--quote none", error.Message);
+    }
+
+    [Fact]
+    public void Without_quoting_quote_characters_are_plain_text()
+    {
+        const string text = "ham\t\"Wen u miss\" gdeve..\nspam\tsays \"hi, there\nham\t\"\"\n";
+        var frame = CsvReader.ReadText(text, new CsvOptions { Separator = '\t', Quote = null, Names = ["label", "text"] });
+        SampleFrames.AssertSame(new Frame(
+            new StringColumn("label", ["ham", "spam", "ham"]),
+            new StringColumn("text", ["\"Wen u miss\" gdeve..", "says \"hi, there", "\"\""])), frame);
+    }
+
+    [Fact]
+    public void Another_quote_character_quotes_fields_and_escapes_itself_doubled()
+    {
+        var frame = CsvReader.ReadText("a,b\n'x, y',\"z\"\n'it''s',2\n", new CsvOptions { Quote = '\'' });
+        SampleFrames.AssertSame(new Frame(new StringColumn("a", ["x, y", "it's"]), new StringColumn("b", ["\"z\"", "2"])), frame);
+    }
+
+    [Fact]
+    public void A_line_break_cannot_be_the_quote_character()
+    {
+        var error = Assert.Throws<ArgumentException>(() => CsvReader.ReadText("a\n1\n", new CsvOptions { Quote = '\n' }));
+        Assert.Contains("quote character", error.Message);
+    }
 }
