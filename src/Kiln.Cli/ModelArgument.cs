@@ -17,9 +17,10 @@ public sealed class ModelArgument : IDisposable
 
     public const string Help = "A model package file (.kiln), or a registered model: models:/NAME@ALIAS, models:/NAME/VERSION, or models:/NAME (champion, else the latest)";
 
-    readonly bool _scratch;
+    ModelArgument(string path, string label, ModelVersion? registered) => (Path, Label, Registered) = (path, label, registered);
 
-    ModelArgument(string path, string label, bool scratch) => (Path, Label, _scratch) = (path, label, scratch);
+    /// <summary>The registry's version when the model was named as a registered one (its package is then a scratch copy); null for a file.</summary>
+    public ModelVersion? Registered { get; }
 
     /// <summary>The package file to load.</summary>
     public string Path { get; }
@@ -44,7 +45,7 @@ public sealed class ModelArgument : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         if (!text.StartsWith(Scheme, StringComparison.Ordinal))
-            return File.Exists(text) ? new(System.IO.Path.GetFullPath(text), text, scratch: false) : throw new FileNotFoundException($"{text}: no such model package");
+            return File.Exists(text) ? new(System.IO.Path.GetFullPath(text), text, registered: null) : throw new FileNotFoundException($"{text}: no such model package");
         var reference = ModelReference.Parse(text[Scheme.Length..]);
         var registry = TrackingOptionsCli.Open(parseResult, cancellationToken).Registry;
         var (version, alias) = Resolve(registry, reference, cancellationToken).GetAwaiter().GetResult();
@@ -55,7 +56,7 @@ public sealed class ModelArgument : IDisposable
             using (var file = File.Create(scratch))
                 package.CopyTo(file);
             var label = $"{version.Name} version {version.Version.ToString(CultureInfo.InvariantCulture)}" + (alias is null ? "" : $" ({alias})");
-            return new(scratch, label, scratch: true);
+            return new(scratch, label, version);
         }
         catch
         {
@@ -77,6 +78,6 @@ public sealed class ModelArgument : IDisposable
 
     public void Dispose()
     {
-        if (_scratch) File.Delete(Path);
+        if (Registered is not null) File.Delete(Path);
     }
 }

@@ -21,24 +21,29 @@ public static class MonitorCommand
 
     static readonly Option<int> MinimumRows = new("--min-rows") { Description = "Live rows needed before drift raises an alert", DefaultValueFactory = _ => new DriftThresholds().MinimumRows };
 
+    /// <summary>The drift thresholds' options, shared with <c>kiln data validate</c>.</summary>
+    internal static IReadOnlyList<Option> ThresholdOptions { get; } = [Psi, PValue, MinimumRows];
+
+    /// <summary>The drift thresholds the command line sets, checked.</summary>
+    internal static DriftThresholds Thresholds(ParseResult parseResult)
+    {
+        var thresholds = new DriftThresholds { Psi = parseResult.GetValue(Psi), PValue = parseResult.GetValue(PValue), MinimumRows = parseResult.GetValue(MinimumRows) };
+        thresholds.Validate();
+        return thresholds;
+    }
+
     static readonly Option<double?> MinimumAccuracy = new("--min-accuracy") { Description = "Alert when live accuracy from feedback falls below this" };
 
     public static Command Create()
     {
         var command = new Command("monitor", "Drift of a served model's inputs and predictions against its training data, live accuracy from feedback, and alerts");
         command.Arguments.Add(Name);
-        foreach (var option in new Option[] { Since, Log, Psi, PValue, MinimumRows, MinimumAccuracy, TrackingOptionsCli.Database, CliOutput.JsonOption })
-            command.Options.Add(option);
+        Option[] options = [Since, Log, .. ThresholdOptions, MinimumAccuracy, TrackingOptionsCli.Database, CliOutput.JsonOption];
+        foreach (var option in options) command.Options.Add(option);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = new CliOutput(parseResult);
-            var thresholds = new DriftThresholds
-            {
-                Psi = parseResult.GetValue(Psi),
-                PValue = parseResult.GetValue(PValue),
-                MinimumRows = parseResult.GetValue(MinimumRows),
-                MinimumAccuracy = parseResult.GetValue(MinimumAccuracy),
-            };
+            var thresholds = Thresholds(parseResult) with { MinimumAccuracy = parseResult.GetValue(MinimumAccuracy) };
             thresholds.Validate();
             DateTimeOffset? since = parseResult.GetValue(Since) is { } text ? MonitoringWindow.ParseSince(text, DateTimeOffset.UtcNow) : null;
             var folder = parseResult.GetValue(Log) ?? PredictionLogOptions.FolderUnder(TrackingOptions.FromEnvironment().ResolvedHome);
@@ -64,22 +69,7 @@ public static class MonitorCommand
         {
             output.Console.MarkupLineInterpolated($"[bold]{report.Model} version {version.Version}[/]: {version.Requests:N0} requests, {version.Rows:N0} rows, {version.First:u} – {version.Last:u}, mean latency {F(version.MeanLatencyMilliseconds)} ms");
             output.Console.MarkupLineInterpolated($"reference: {version.Reference}");
-            if (version.Features.Count > 0)
-            {
-                var table = new Table().Border(TableBorder.Rounded).AddColumns("feature", "kind", "rows", "missing", "PSI", "KS D (p)", "χ² (p)", "unseen", "drift");
-                foreach (var feature in version.Features.Append(version.Predictions).OfType<FeatureDrift>())
-                    table.AddRow(
-                        Markup.Escape(feature == version.Predictions ? "(predictions)" : feature.Name),
-                        feature.Kind == FeatureKind.Numeric ? "numeric" : "categorical",
-                        feature.Rows.ToString("N0", CultureInfo.InvariantCulture),
-                        feature.Missing.ToString("N0", CultureInfo.InvariantCulture),
-                        F(feature.Psi),
-                        feature.KolmogorovSmirnov is { } ks ? $"{F(ks.Statistic)} ({F(ks.PValue)})" : "",
-                        feature.ChiSquare is { } chi ? $"{F(chi.Statistic)} ({F(chi.PValue)})" : "",
-                        Markup.Escape(string.Join(", ", feature.Unseen.Take(5)) + (feature.Unseen.Count > 5 ? ", …" : "")),
-                        feature.Drifted ? "[red]yes[/]" : feature.Rows < thresholds.MinimumRows ? $"too few rows (< {thresholds.MinimumRows:N0})" : "no");
-                output.Console.Write(table);
-            }
+            WriteDrift(output, version.Features, version.Predictions, thresholds);
             var quality = version.Quality;
             if (quality.Labelled == 0) output.Writer.WriteLine("live quality: no feedback yet (POST /api/models/NAME/feedback)");
             else if (quality.Accuracy is { } accuracy)
@@ -89,6 +79,25 @@ public static class MonitorCommand
             if (!version.Alert) output.Writer.WriteLine("no alerts");
             output.Writer.WriteLine();
         }
+    }
+
+    /// <summary>A table of each feature's drift and the predictions' (when measured), with whether it counts as drift.</summary>
+    internal static void WriteDrift(CliOutput output, IReadOnlyList<FeatureDrift> features, FeatureDrift? predictions, DriftThresholds thresholds)
+    {
+        if (features.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("feature", "kind", "rows", "missing", "PSI", "KS D (p)", "χ² (p)", "unseen", "drift");
+        foreach (var feature in features.Append(predictions).OfType<FeatureDrift>())
+            table.AddRow(
+                Markup.Escape(feature == predictions ? "(predictions)" : feature.Name),
+                feature.Kind == FeatureKind.Numeric ? "numeric" : "categorical",
+                feature.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                feature.Missing.ToString("N0", CultureInfo.InvariantCulture),
+                F(feature.Psi),
+                feature.KolmogorovSmirnov is { } ks ? $"{F(ks.Statistic)} ({F(ks.PValue)})" : "",
+                feature.ChiSquare is { } chi ? $"{F(chi.Statistic)} ({F(chi.PValue)})" : "",
+                Markup.Escape(string.Join(", ", feature.Unseen.Take(5)) + (feature.Unseen.Count > 5 ? ", …" : "")),
+                feature.Drifted ? "[red]yes[/]" : feature.Rows < thresholds.MinimumRows ? $"too few rows (< {thresholds.MinimumRows:N0})" : "no");
+        output.Console.Write(table);
     }
 
     /// <summary>Requests per version and role, each role's share of the answers, live accuracy, and how often a shadow agreed.</summary>
