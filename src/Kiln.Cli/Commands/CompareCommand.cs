@@ -116,7 +116,8 @@ public static class CompareCommand
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{result.Models.Count} models, {result.Folds}-fold cross-validation on {result.TrainRows:N0} rows, {result.HeldOut.RowCount:N0} held out")
-            .AddColumns(["rank", "model", $"mean {result.Scoring}", "± std", .. HeldOutColumns.Headers(result), "fit s"]);
+            .AddColumns([new TableColumn("rank"), new TableColumn("model").NoWrap(),
+                .. new[] { $"mean {result.Scoring}", "± std" }.Concat(HeldOutColumns.Headers(result)).Append("fit s").Select(h => new TableColumn(h))]);
         var rank = 0;
         foreach (var m in result.Models)
             table.AddRow([m.Succeeded ? (++rank).ToString(CultureInfo.InvariantCulture) : "–", m.Entry.Name,
