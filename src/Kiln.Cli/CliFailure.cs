@@ -29,7 +29,7 @@ public sealed record CliFailure(string Message, int ExitCode)
         UnknownColumnException e => new(e.Message, Usage),
         UnknownDatasetException e => new(e.Message, Usage),
         DatasetDownloadException e => new(e.Message, Unavailable),
-        ArgumentException e => new(e.Message, Usage),
+        ArgumentException e => new(Kiln.Learn.ArgumentMessages.Own(e), Usage),
         OperationCanceledException => new("cancelled", Cancelled),
         HttpRequestException e => new(e.Message, Unavailable),
         InvalidDataException e => new(e.Message, DataError),

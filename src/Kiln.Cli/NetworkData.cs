@@ -172,12 +172,8 @@ internal sealed class NetworkData : IDisposable
     }
 
     /// <summary>The error with the option it concerns in front, without the parameter name and value .NET appends.</summary>
-    public static ArgumentException Prefixed(string option, ArgumentException error)
-    {
-        var message = error.Message;
-        var appended = error.ParamName is { } name ? message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) : -1;
-        return new ArgumentException($"{option}: {(appended >= 0 ? message[..appended] : message)}", error);
-    }
+    public static ArgumentException Prefixed(string option, ArgumentException error) =>
+        new($"{option}: {Kiln.Learn.ArgumentMessages.Own(error)}", error);
 
     T Own<T>(T owned) where T : IDisposable
     {

@@ -28,8 +28,8 @@ public static class ComparisonReport
             [.. fitted.Select(m => m.StdScore)], $"mean {result.Scoring} over {result.Folds} folds (± std)");
         files.Add(Save(ranking, folder, "comparison.png"));
         html.Heading("Models").Chart(ranking, "Each model's mean cross-validated score, with a whisker of one standard deviation between folds");
-        html.Table(["rank", "model", $"mean {result.Scoring}", "± std", $"held-out {result.Scoring}", Other(result), "fit s"],
-            fitted.Select((m, i) => (IReadOnlyList<string>)[N(i + 1), m.Entry.Name, F(m.MeanScore), F(m.StdScore), F(m.HeldOut!.Score), OtherScore(m), $"{m.FitSeconds:0.###}"]));
+        html.Table(["rank", "model", $"mean {result.Scoring}", "± std", .. HeldOutColumns.Headers(result), "fit s"],
+            fitted.Select((m, i) => (IReadOnlyList<string>)[N(i + 1), m.Entry.Name, F(m.MeanScore), F(m.StdScore), .. HeldOutColumns.Values(result, m), $"{m.FitSeconds:0.###}"]));
         var failed = result.Models.Where(m => !m.Succeeded).ToList();
         if (failed.Count > 0)
             html.Warning($"Could not be fitted: {string.Join("; ", failed.Select(m => $"{m.Entry.Name} — {m.Failure}"))}");
@@ -67,12 +67,6 @@ public static class ComparisonReport
         for (var i = 0; i < texts.Length; i++) texts[i] = column.Format(i);
         return texts;
     }
-
-    static string Other(ComparisonResult result) => result.Task == EstimatorRole.Classifier ? "held-out F1 (macro)" : "held-out RMSE";
-
-    static string OtherScore(ComparedModel model) => model.HeldOut!.Evaluation.Classification is { } c
-        ? F(c.F1Macro)
-        : F(model.HeldOut.Evaluation.Regression!.RootMeanSquaredError);
 
     static string Save(Figure chart, string folder, string name)
     {

@@ -50,9 +50,31 @@ public class CompareCommandTests
             Assert.Equal("linear-regression", json.RootElement.GetProperty("best").GetString());
         }
 
+        var html = File.ReadAllText(Path.Combine(folder.Path, "r", "index.html"));
+        foreach (var heading in new[] { "held-out r2", "held-out MSE", "held-out RMSE", "held-out MAE" })
+            Assert.Contains($">{heading}</th>", html);
+
         var wrong = CliRun.Of("compare", data, "--target", "price", "--task", "regression", "--models", "logistic-regression", "--out", Path.Combine(folder.Path, "w"));
         Assert.Equal(64, wrong.ExitCode);
         Assert.Contains("'logistic-regression' is a classifier", wrong.Error);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "w")));
+    }
+
+    [Fact]
+    public void The_printed_table_gives_every_held_out_score_the_workbook_asks_for_and_the_json_holds_their_values()
+    {
+        using var folder = new TemporaryFolder();
+        var data = SharedFolder.RequireDataset("titanic/train.csv");
+
+        var run = CliRun.Of("compare", data, "--target", "Survived", "--models", "logistic-regression,decision-tree-classifier", "--cv", "3", "--out", folder.File("report"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        foreach (var score in new[] { "held-out", "accuracy", "precision", "recall", "F1" })
+            Assert.Contains(score, run.Output);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.File("report"), "comparison.json")));
+        var best = json.RootElement.GetProperty("models")[0].GetProperty("heldOutScores").GetProperty("classification");
+        var f1 = best.GetProperty("f1Macro").GetDouble().ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(f1, run.Output);
+        Assert.Contains($">{f1}</td>", File.ReadAllText(Path.Combine(folder.File("report"), "index.html")));
     }
 }

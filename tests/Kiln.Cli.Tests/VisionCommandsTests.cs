@@ -34,12 +34,12 @@ public class VisionCommandsTests
     }
 
     [Fact]
-    public void A_bad_step_names_the_operation_and_writes_nothing()
+    public void A_bad_step_names_the_operation_on_one_line_and_writes_nothing()
     {
         using var folder = new TemporaryFolder();
         var run = CliRun.Of("vision", "edit", Picture(folder), "--ops", "blur:4", "--out", folder.File("out.png"));
         Assert.Equal(64, run.ExitCode);
-        Assert.Contains("edit 'blur:4'", run.Error);
+        Assert.Equal("kiln: edit 'blur:4': kernel must be an odd number of pixels of at least 1, got 4", run.Error.TrimEnd());
         Assert.False(File.Exists(folder.File("out.png")));
     }
 

@@ -116,12 +116,13 @@ public static class CompareCommand
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"{result.Models.Count} models, {result.Folds}-fold cross-validation on {result.TrainRows:N0} rows, {result.HeldOut.RowCount:N0} held out")
-            .AddColumns("rank", "model", $"mean {result.Scoring}", "± std", "held-out", "fit s");
+            .AddColumns([new TableColumn("rank"), new TableColumn("model").NoWrap(),
+                .. new[] { $"mean {result.Scoring}", "± std" }.Concat(HeldOutColumns.Headers(result)).Append("fit s").Select(h => new TableColumn(h))]);
         var rank = 0;
         foreach (var m in result.Models)
-            table.AddRow(m.Succeeded ? (++rank).ToString(CultureInfo.InvariantCulture) : "–", m.Entry.Name,
+            table.AddRow([m.Succeeded ? (++rank).ToString(CultureInfo.InvariantCulture) : "–", m.Entry.Name,
                 m.Succeeded ? F(m.MeanScore) : Markup.Escape($"failed: {m.Failure}"), m.Succeeded ? F(m.StdScore) : "",
-                m.HeldOut is { } h ? F(h.Score) : "", m.Succeeded ? m.FitSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "");
+                .. HeldOutColumns.Values(result, m), m.Succeeded ? m.FitSeconds.ToString("0.###", CultureInfo.InvariantCulture) : ""]);
         output.Console.Write(table);
         output.Writer.WriteLine(result.Verdict);
         output.Writer.WriteLine(Path.Combine(folder, "index.html"));

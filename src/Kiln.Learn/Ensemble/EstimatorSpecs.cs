@@ -78,9 +78,7 @@ public static class EstimatorSpecs
         }
         catch (ArgumentException e)
         {
-            // the inner message without the " (Parameter 'x')" that ArgumentException appends, since the outer one names the parameter
-            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-            throw Bad(owner, parameter, $"has '{piece}': {message}", e);
+            throw Bad(owner, parameter, $"has '{piece}': {ArgumentMessages.Own(e)}", e);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kiln.Learn;
 using Kiln.Neural.Layers;
 
 namespace Kiln.Neural.Config;
@@ -72,17 +73,9 @@ internal static class LayerTypes
         catch (ArgumentException e)
         {
             var key = e.ParamName is { } name ? $" '{ConfigNames.Snake(name)}'" : "";
-            throw new InvalidDataException($"{reader.Where}:{key} {FirstLine(e.Message)}", e);
+            throw new InvalidDataException($"{reader.Where}:{key} {ArgumentMessages.Own(e)}", e);
         }
         reader.Done();
         return layer;
-    }
-
-    /// <summary>An argument error's own message, without the "(Parameter …)" and "Actual value was …" lines .NET adds.</summary>
-    static string FirstLine(string message)
-    {
-        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut < 0) cut = message.IndexOf('\n');
-        return cut < 0 ? message : message[..cut];
     }
 }

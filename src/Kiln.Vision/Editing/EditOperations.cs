@@ -45,7 +45,7 @@ public static class EditOperations
             (m, a) => Drawn(m, c => Drawing.Circle(c, new Point(a.Integer(0), a.Integer(1)), a.Integer(2), a.Color(3, NamedColors.Parse("green"))))),
         new("line", ["x1", "y1", "x2", "y2", "color"], 4, "draw a line (green)",
             (m, a) => Drawn(m, c => Drawing.Line(c, new Point(a.Integer(0), a.Integer(1)), new Point(a.Integer(2), a.Integer(3)), a.Color(4, NamedColors.Parse("green"))))),
-        new("text", ["x", "y", "text"], 3, "write text with its baseline at x,y (white)",
+        new("text", ["x", "y", "text"], 3, "write text with its baseline at x,y (white); colons may be in it, a comma ends it",
             (m, a) => Drawn(m, c => Drawing.Text(c, a.Text(2), new Point(a.Integer(0), a.Integer(1)), Scalar.White)), LastTakesRest: true),
     ];
 

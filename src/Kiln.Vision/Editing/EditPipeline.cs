@@ -51,7 +51,7 @@ public sealed class EditPipeline
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"edit '{step.Text}': {e.Message}", e);
+                throw new ArgumentException($"edit '{step.Text}': {Kiln.Learn.ArgumentMessages.Own(e)}", e);
             }
             finally
             {
