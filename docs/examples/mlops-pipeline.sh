@@ -21,18 +21,18 @@ trap 'rm -rf "$work"' EXIT
 
 has_champion() { $kiln registry show "$name" --json 2>/dev/null | grep -q '"champion":'; }
 
-echo "== 1. ingest: split $data into training, validation and test rows"
-$kiln prep "$data" --target "$target" --stratify --out "$work/prep" > /dev/null
+echo "== 1. ingest: split $data into training and test rows, as they are"
+$kiln data split "$data" --stratify "$target" --out "$work/split" > /dev/null
 
 if has_champion; then
   echo "== 2. validate: the new rows against the champion's training data"
-  $kiln data validate "$work/prep/test.csv" --model "models:/$name@champion"
+  $kiln data validate "$work/split/test.csv" --model "models:/$name@champion"
 else
   echo "== 2. validate: no champion of '$name' yet, so nothing to compare the new rows with"
 fi
 
 echo "== 3. train: $algorithm, recorded in the experiment '$name'"
-$kiln train "$work/prep/train.csv" --target "$target" --model "$algorithm" --experiment "$name" --out "$work/model.kiln" > /dev/null
+$kiln train "$work/split/train.csv" --target "$target" --model "$algorithm" --experiment "$name" --out "$work/model.kiln" > /dev/null
 
 echo "== 4. register: the next version of '$name', aliased challenger"
 version=$($kiln registry register "$name" "$work/model.kiln" --alias challenger --json | sed -n 's/^  "version": \([0-9]*\),$/\1/p')
@@ -40,7 +40,7 @@ echo "version $version"
 
 echo "== 5. test: the challenger on the held-out rows"
 if has_champion; then
-  if ! $kiln evaluate "models:/$name@challenger" "$work/prep/test.csv" --baseline "models:/$name@champion" \
+  if ! $kiln evaluate "models:/$name@challenger" "$work/split/test.csv" --baseline "models:/$name@champion" \
       --require "accuracy>=$minimum_accuracy" --min-gain 0; then
     echo "== version $version stays a challenger: the champion keeps all the traffic"
     exit 0
@@ -49,7 +49,7 @@ if has_champion; then
   $kiln deploy "$name" --alias champion --canary challenger:10%
   echo "watch it with: $kiln monitor $name; promote it with: $kiln registry alias $name champion $version"
 else
-  $kiln evaluate "models:/$name@challenger" "$work/prep/test.csv" --require "accuracy>=$minimum_accuracy"
+  $kiln evaluate "models:/$name@challenger" "$work/split/test.csv" --require "accuracy>=$minimum_accuracy"
   echo "== 6. roll out: version $version is the first champion"
   $kiln registry alias "$name" champion "$version"
   $kiln deploy "$name" --alias champion

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
-/// <summary><c>kiln data …</c>: look at a table — head, info, describe, profile, plot — and validate a batch against a model's training data.</summary>
+/// <summary><c>kiln data …</c>: look at a table — head, info, describe, profile, plot — split it, and validate a batch against a model's training data.</summary>
 public static class DataCommands
 {
     public static Command Create()
@@ -22,6 +22,7 @@ public static class DataCommands
         data.Subcommands.Add(Describe());
         data.Subcommands.Add(Profile());
         data.Subcommands.Add(PlotCommand.Create());
+        data.Subcommands.Add(SplitCommand.Create());
         data.Subcommands.Add(ValidateCommand.Create());
         return data;
     }
