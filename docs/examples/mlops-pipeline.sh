@@ -49,7 +49,10 @@ if has_champion; then
   $kiln deploy "$name" --alias champion --canary challenger:10%
   echo "watch it with: $kiln monitor $name; promote it with: $kiln registry alias $name champion $version"
 else
-  $kiln evaluate "models:/$name@challenger" "$work/split/test.csv" --require "accuracy>=$minimum_accuracy"
+  if ! $kiln evaluate "models:/$name@challenger" "$work/split/test.csv" --require "accuracy>=$minimum_accuracy"; then
+    echo "== version $version is not good enough to be the first champion: nothing is deployed"
+    exit 1
+  fi
   echo "== 6. roll out: version $version is the first champion"
   $kiln registry alias "$name" champion "$version"
   $kiln deploy "$name" --alias champion
