@@ -5,8 +5,8 @@ namespace Kiln.Learn.Dummy;
 
 /// <summary>
 /// The mean and quantiles of a target under sample weights. Without weights they are NumPy's mean and linear
-/// percentile; with weights the quantile interpolates between weighted order statistics so that equal weights give
-/// exactly the unweighted answer and a zero weight is the same as leaving the row out.
+/// percentile; with weights the quantile interpolates between weighted order statistics, each placed at the middle of its
+/// weight, so that equal weights give the unweighted answer and a zero weight is the same as leaving the row out.
 /// </summary>
 internal static class WeightedQuantile
 {
@@ -35,19 +35,21 @@ internal static class WeightedQuantile
         var v = sorted.AsSpan(0, kept);
         var w = sortedWeights.AsSpan(0, kept);
         v.Sort(w);
-        // row n sits at (weight before it) / (total weight − last weight): 0 for the first, 1 for the last, n/(N−1) when weights are equal
-        var span = TensorPrimitives.Sum<double>(w) - w[^1];
+        // row n sits at the middle of its weight, shifted and scaled so the first row is at 0 and the last at 1:
+        // (weight before it + half its own − half the first's) / (total − half the first's − half the last's), n/(N−1) when weights are equal
+        var span = TensorPrimitives.Sum<double>(w) - (w[0] + w[^1]) / 2;
         if (kept == 1 || span <= 0) return v[^1];
         var before = 0.0;
         for (var n = 0; n + 1 < kept; n++)
         {
-            var (here, next) = (before / span, (before + w[n]) / span);
+            var here = (before + (w[n] - w[0]) / 2) / span;
+            before += w[n];
+            var next = n + 2 == kept ? 1 : (before + (w[n + 1] - w[0]) / 2) / span;
             if (probability < next)
             {
                 var fraction = (probability - here) / (next - here);
                 return fraction >= 0.5 ? v[n + 1] - (v[n + 1] - v[n]) * (1 - fraction) : v[n] + (v[n + 1] - v[n]) * fraction;
             }
-            before += w[n];
         }
         return v[^1];
     }
