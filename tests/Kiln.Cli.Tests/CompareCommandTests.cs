@@ -31,6 +31,7 @@ public class CompareCommandTests
         Assert.Contains("It beats the baseline (most frequent class)", root.GetProperty("verdict").GetString());
         var html = File.ReadAllText(Path.Combine(report, "index.html"));
         Assert.Contains("Verdict", html);
+        Assert.Contains("baseline (most frequent class)", html);
         foreach (var name in new[] { "comparison.png", "logistic-regression.png", "gaussian-nb.png", "comparison.json" })
             Assert.True(File.Exists(Path.Combine(report, name)), name);
     }
