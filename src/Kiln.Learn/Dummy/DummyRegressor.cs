@@ -1,4 +1,5 @@
 using Kiln.Data;
+using Kiln.Learn.Trees;
 
 namespace Kiln.Learn.Dummy;
 
@@ -23,7 +24,7 @@ public sealed record DummyRegressor : Estimator<DummyRegressorModel>
 
     protected override DummyRegressorModel FitCore(Frame features, Column? target, FitContext context)
     {
-        var y = NumericInput.Columns(new Frame(target!), Name)[0].Values.ToArray();
+        var y = TreeFitting.NumericTarget(target!, Name);
         var weights = context.SampleWeights;
         if (weights is not null && Strategy != DummyRegressorStrategy.Constant && !(weights.Sum() > 0))
             throw new ArgumentException($"{Name}: every sample weight is zero, so the target has no {Kebab.Of(Strategy.ToString())}", nameof(context));
@@ -33,10 +34,9 @@ public sealed record DummyRegressor : Estimator<DummyRegressorModel>
             DummyRegressorStrategy.Median => WeightedQuantile.Of(y, weights, 0.5),
             DummyRegressorStrategy.Quantile => WeightedQuantile.Of(y, weights, Quantile
                 ?? throw new ArgumentException($"{Name}: strategy quantile needs parameter 'quantile', a number from 0 to 1", "quantile")),
-            _ => Constant ?? throw new ArgumentException($"{Name}: strategy constant needs parameter 'constant', the value to predict", "constant"),
+            _ => Constant is { } value && double.IsFinite(value) ? value
+                : throw new ArgumentException($"{Name}: strategy constant needs parameter 'constant', a finite value to predict, not {Constant?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}", "constant"),
         };
-        if (!double.IsFinite(prediction))
-            throw new ArgumentException($"{Name}: parameter 'constant' must be a finite number, not {prediction}", "constant");
         return new DummyRegressorModel(this, InputSchema.Of(features), target!.Name, prediction);
     }
 }

@@ -43,6 +43,14 @@ public class DummyRegressorBehaviourTests
     }
 
     [Fact]
+    public void A_missing_target_value_is_an_error_naming_the_target_and_row()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DummyRegressor().Fit(Features(3), new Float64Column("price", [1, double.NaN, 3])));
+        Assert.Contains("'price'", error.Message);
+        Assert.Contains("row 1", error.Message);
+    }
+
+    [Fact]
     public void A_quantile_outside_zero_to_one_is_refused_naming_the_parameter_and_range()
     {
         var error = Assert.Throws<ArgumentException>(() =>
