@@ -6,7 +6,7 @@ namespace Kiln.Plots;
 
 /// <summary>
 /// The report of a model comparison (<c>kiln compare</c>), written into one folder: <c>index.html</c> with the verdict,
-/// the ranked table and charts, and each chart as PNG — the models' cross-validated scores with their spread, and per
+/// the ranked table (and the baseline's row below it) and charts, and each chart as PNG — the models' cross-validated scores with their spread, and per
 /// model its held-out confusion matrix (classification) or actual against predicted (regression).
 /// </summary>
 public static class ComparisonReport
@@ -28,8 +28,10 @@ public static class ComparisonReport
             [.. fitted.Select(m => m.StdScore)], $"mean {result.Scoring} over {result.Folds} folds (± std)");
         files.Add(Save(ranking, folder, "comparison.png"));
         html.Heading("Models").Chart(ranking, "Each model's mean cross-validated score, with a whisker of one standard deviation between folds");
-        html.Table(["rank", "model", $"mean {result.Scoring}", "± std", .. HeldOutColumns.Headers(result), "fit s"],
-            fitted.Select((m, i) => (IReadOnlyList<string>)[N(i + 1), m.Entry.Name, F(m.MeanScore), F(m.StdScore), .. HeldOutColumns.Values(result, m), $"{m.FitSeconds:0.###}"]));
+        var rows = fitted.Select((m, i) => Row(result, N(i + 1), m.Entry.Name, m));
+        // the baseline is scored like the models but never ranked
+        if (result.Baseline is { Succeeded: true } baseline) rows = rows.Append(Row(result, "–", result.BaselineLabel, baseline));
+        html.Table(["rank", "model", $"mean {result.Scoring}", "± std", .. HeldOutColumns.Headers(result), "fit s"], rows);
         var failed = result.Models.Where(m => !m.Succeeded).ToList();
         if (failed.Count > 0)
             html.Warning($"Could not be fitted: {string.Join("; ", failed.Select(m => $"{m.Entry.Name} — {m.Failure}"))}");
@@ -51,6 +53,9 @@ public static class ComparisonReport
         files.Insert(0, page);
         return files;
     }
+
+    static IReadOnlyList<string> Row(ComparisonResult result, string rank, string name, ComparedModel m) =>
+        [rank, name, F(m.MeanScore), F(m.StdScore), .. HeldOutColumns.Values(result, m), $"{m.FitSeconds:0.###}"];
 
     static Chart Confusion(IClassifierModel model, Kiln.Data.Frame features, Kiln.Data.Column actual)
     {

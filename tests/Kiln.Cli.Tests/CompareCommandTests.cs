@@ -24,8 +24,14 @@ public class CompareCommandTests
         Assert.Equal(means.OrderByDescending(m => m), means);
         Assert.All(means, m => Assert.InRange(m, 0.7, 0.9));
         Assert.StartsWith(root.GetProperty("best").GetString()! + " scores best", root.GetProperty("verdict").GetString());
+        // the baseline is scored beside the models, not ranked among them: 549 of Titanic's 891 passengers died
+        var baseline = root.GetProperty("baseline");
+        Assert.Equal("baseline (most frequent class)", baseline.GetProperty("label").GetString());
+        Assert.InRange(baseline.GetProperty("mean").GetDouble(), 0.6, 0.63);
+        Assert.Contains("It beats the baseline (most frequent class)", root.GetProperty("verdict").GetString());
         var html = File.ReadAllText(Path.Combine(report, "index.html"));
         Assert.Contains("Verdict", html);
+        Assert.Contains("baseline (most frequent class)", html);
         foreach (var name in new[] { "comparison.png", "logistic-regression.png", "gaussian-nb.png", "comparison.json" })
             Assert.True(File.Exists(Path.Combine(report, name)), name);
     }
@@ -48,6 +54,7 @@ public class CompareCommandTests
         {
             Assert.Equal("regression", json.RootElement.GetProperty("task").GetString());
             Assert.Equal("linear-regression", json.RootElement.GetProperty("best").GetString());
+            Assert.Equal("baseline (mean)", json.RootElement.GetProperty("baseline").GetProperty("label").GetString());
         }
 
         var html = File.ReadAllText(Path.Combine(folder.Path, "r", "index.html"));

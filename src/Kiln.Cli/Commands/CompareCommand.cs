@@ -94,6 +94,11 @@ public static class CompareCommand
             metrics[$"{m.Entry.Name}.held_out"] = m.HeldOut!.Score;
             metrics[$"{m.Entry.Name}.fit_seconds"] = m.FitSeconds;
         }
+        if (result.Baseline is { Succeeded: true } baseline)
+        {
+            metrics["baseline.cv_mean"] = baseline.MeanScore;
+            metrics["baseline.held_out"] = baseline.HeldOut!.Score;
+        }
         run.LogMetrics(metrics);
         run.LogArtifact(folder);
         run.Finish();
@@ -109,6 +114,9 @@ public static class CompareCommand
             Model = m.Entry.Name, Mean = m.Succeeded ? m.MeanScore : (double?)null, Std = m.Succeeded ? m.StdScore : (double?)null,
             Folds = m.Scores?.TestScores(), HeldOut = m.HeldOut?.Score, HeldOutScores = m.HeldOut?.Evaluation, m.FitSeconds, m.Failure,
         }),
+        Baseline = result.Baseline is { } b
+            ? new { Model = b.Entry.Name, Label = result.BaselineLabel, Mean = b.Succeeded ? b.MeanScore : (double?)null, Std = b.Succeeded ? b.StdScore : (double?)null, HeldOut = b.HeldOut?.Score, b.Failure }
+            : null,
         LeftOut = leftOut, Report = folder,
     };
 
@@ -120,13 +128,17 @@ public static class CompareCommand
                 .. new[] { $"mean {result.Scoring}", "± std" }.Concat(HeldOutColumns.Headers(result)).Append("fit s").Select(h => new TableColumn(h))]);
         var rank = 0;
         foreach (var m in result.Models)
-            table.AddRow([m.Succeeded ? (++rank).ToString(CultureInfo.InvariantCulture) : "–", m.Entry.Name,
-                m.Succeeded ? F(m.MeanScore) : Markup.Escape($"failed: {m.Failure}"), m.Succeeded ? F(m.StdScore) : "",
-                .. HeldOutColumns.Values(result, m), m.Succeeded ? m.FitSeconds.ToString("0.###", CultureInfo.InvariantCulture) : ""]);
+            AddRow(table, result, m.Succeeded ? (++rank).ToString(CultureInfo.InvariantCulture) : "–", m.Entry.Name, m);
+        // the baseline is scored like the models but never ranked
+        if (result.Baseline is { } baseline) AddRow(table, result, "–", result.BaselineLabel, baseline);
         output.Console.Write(table);
         output.Writer.WriteLine(result.Verdict);
         output.Writer.WriteLine(Path.Combine(folder, "index.html"));
     }
+
+    static void AddRow(Table table, ComparisonResult result, string rank, string name, ComparedModel m) =>
+        table.AddRow([rank, Markup.Escape(name), m.Succeeded ? F(m.MeanScore) : Markup.Escape($"failed: {m.Failure}"), m.Succeeded ? F(m.StdScore) : "",
+            .. HeldOutColumns.Values(result, m), m.Succeeded ? m.FitSeconds.ToString("0.###", CultureInfo.InvariantCulture) : ""]);
 
     static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -114,7 +114,8 @@ public static class EstimatorCatalog
             _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
             _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
             _ when type == typeof(bool) => bool.TryParse(text, out var b) ? b : null,
-            _ when type.IsEnum => Enum.GetNames(type).FirstOrDefault(n => Kebab.Of(n) == text || n == text) is { } name ? Enum.Parse(type, name) : null,
+            // scikit-learn spells choices in snake case (most_frequent), which is taken for the kebab-case name too
+            _ when type.IsEnum => Enum.GetNames(type).FirstOrDefault(n => Kebab.Of(n) == text.Replace('_', '-') || n == text) is { } name ? Enum.Parse(type, name) : null,
             _ => null,
         };
         return parsed ?? throw new ArgumentException($"{estimator}: parameter '{spec.Name}' must be {spec.Allowed}, not '{text}'", spec.Name);

@@ -33,6 +33,15 @@ public static class ModelComparison
     static readonly string[] ShortRegressors =
         ["linear-regression", "ridge", "lasso", "knn-regressor", "decision-tree-regressor", "random-forest-regressor", "gradient-boosting-regressor", "svm-regressor"];
 
+    /// <summary>
+    /// The model every comparison also scores, on the same folds and held-out rows, but never ranks: it ignores the
+    /// features, so a model that does not beat it has learnt nothing from them.
+    /// </summary>
+    public static string BaselineModel(EstimatorRole task) => task == EstimatorRole.Classifier ? "dummy-classifier" : "dummy-regressor";
+
+    /// <summary>How the baseline's row is named: by what it predicts.</summary>
+    public static string BaselineLabel(EstimatorRole task) => task == EstimatorRole.Classifier ? "baseline (most frequent class)" : "baseline (mean)";
+
     /// <summary>Classification when the target is text, true/false, or whole numbers with few distinct values (at most 20); regression otherwise.</summary>
     public static EstimatorRole DetectTask(Column target)
     {
@@ -67,7 +76,9 @@ public static class ModelComparison
         foreach (var name in candidates)
         {
             var entry = EstimatorCatalog.Find(name);
-            if (name.StartsWith("voting-", StringComparison.Ordinal) || name.StartsWith("stacking-", StringComparison.Ordinal))
+            if (name == BaselineModel(task))
+                leftOut.Add($"{name} (scored as the baseline row, never ranked)");
+            else if (name.StartsWith("voting-", StringComparison.Ordinal) || name.StartsWith("stacking-", StringComparison.Ordinal))
                 leftOut.Add($"{name} (combines models you choose: name it with its estimators)");
             else if (entry.Has(Capability.NonNegativeInput))
                 leftOut.Add($"{name} (for counts: needs non-negative inputs)");
@@ -117,10 +128,20 @@ public static class ModelComparison
             var folds = progress is null ? null : new StageProgress(progress, $"{setups[i].Entry.Name} (model {i + 1} of {setups.Count}): folds");
             compared.Add(Evaluate(setups[i], trainX, trainY, testX, split.Test, target, scorer, validation, folds, cancellationToken));
         }
+        // a baseline named among the models is ranked as they are, so it is not scored twice
+        ComparedModel? baseline = null;
+        if (!setups.Any(s => s.Entry.Name == BaselineModel(task)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var setup = ModelTraining.Prepare(table, source, target, BaselineModel(task), null, options.Seed);
+            baseline = Evaluate(setup, trainX, trainY, testX, split.Test, target, scorer, validation, null, cancellationToken);
+        }
         progress?.Report(new FitProgress("done", setups.Count, setups.Count));
         var ranked = compared.Where(c => c.Succeeded).OrderByDescending(c => c.MeanScore).Concat(compared.Where(c => !c.Succeeded)).ToList();
         if (!ranked[0].Succeeded) throw new InvalidOperationException($"no model could be fitted: {string.Join("; ", ranked.Select(c => $"{c.Entry.Name}: {c.Failure}"))}");
-        return new ComparisonResult(task, scoring, options.Folds, ranked, trainX.RowCount, split.Test, target, Verdict(ranked, scoring));
+        var verdict = Verdict(ranked, scoring);
+        if (baseline is { Succeeded: true }) verdict += " " + AgainstBaseline(ranked[0], baseline, BaselineLabel(task), scoring);
+        return new ComparisonResult(task, scoring, options.Folds, ranked, trainX.RowCount, split.Test, target, verdict, baseline);
     }
 
     static ComparedModel Evaluate(TrainingSetup setup, Frame trainX, Column trainY, Frame testX, Frame test, string target, Scorer scorer,
@@ -165,6 +186,21 @@ public static class ModelComparison
         if (faster is not null)
             text += $" {faster.Entry.Name} fits {best.FitSeconds / faster.FitSeconds:0}× faster ({faster.FitSeconds:0.##} s against {best.FitSeconds:0.##} s), so it is the better choice when speed matters.";
         return text;
+    }
+
+    /// <summary>
+    /// Whether the best model beats the baseline that ignores the features: not at all, by less than the noise of the
+    /// best model's mean (twice its standard error over the folds), or clearly.
+    /// </summary>
+    public static string AgainstBaseline(ComparedModel best, ComparedModel baseline, string label, string scoring)
+    {
+        var (lead, noise) = (best.MeanScore - baseline.MeanScore, Noise(best));
+        var named = $"the {label}, which scores {F(baseline.MeanScore)},";
+        if (!(lead > 0))
+            return $"No model beats the {label} (mean {scoring} {F(baseline.MeanScore)}): on these features the models have learnt nothing a constant guess does not know.";
+        if (lead < noise)
+            return $"{best.Entry.Name} beats {named} by only {F(lead)}, less than the noise of its mean ({F(noise)}): it may have learnt nothing from the features.";
+        return $"It beats {named} by {F(lead)}.";
     }
 
     /// <summary>Twice the standard error of a model's mean score over the folds: a lead smaller than this is within the noise.</summary>

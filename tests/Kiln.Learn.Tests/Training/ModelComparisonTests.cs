@@ -40,6 +40,53 @@ public sealed class ModelComparisonTests
         Assert.Contains(leftOut, reason => reason.StartsWith("svm-classifier", StringComparison.Ordinal) && reason.Contains("--models"));
         Assert.Contains("svm-classifier", ModelComparison.DefaultModels(EstimatorRole.Classifier, 500, all: false).Models);
         Assert.All(ModelComparison.DefaultModels(EstimatorRole.Regressor, 500, all: true).Models, m => Assert.Equal(EstimatorRole.Regressor, EstimatorCatalog.Find(m).Role));
+        Assert.DoesNotContain("dummy-classifier", models);
+        Assert.Contains(leftOut, reason => reason.StartsWith("dummy-classifier", StringComparison.Ordinal) && reason.Contains("baseline"));
+        Assert.DoesNotContain("dummy-regressor", ModelComparison.DefaultModels(EstimatorRole.Regressor, 500, all: true).Models);
+    }
+
+    [Fact]
+    public void The_baseline_is_scored_on_the_same_folds_and_held_out_rows_but_never_ranked()
+    {
+        var result = ModelComparison.Compare(Checkerboard(), "board.csv", "sign", ["decision-tree-classifier"], new ComparisonOptions { Seed = 3 });
+
+        var baseline = result.Baseline!;
+        Assert.Equal("dummy-classifier", baseline.Entry.Name);
+        Assert.Equal("baseline (most frequent class)", result.BaselineLabel);
+        Assert.DoesNotContain(result.Models, m => m.Entry.Name == "dummy-classifier");
+        Assert.Equal(result.Best.Scores!.Folds.Select(f => (f.TrainRows, f.TestRows)), baseline.Scores!.Folds.Select(f => (f.TrainRows, f.TestRows)));
+        Assert.InRange(baseline.MeanScore, 0.4, 0.6);
+        var held = result.HeldOut["sign"];
+        var counts = Enumerable.Range(0, held.Length).Select(held.Format).CountBy(v => v).Max(g => g.Value);
+        Assert.Equal((double)counts / result.HeldOut.RowCount, baseline.HeldOut!.Score, 12);
+        Assert.Contains("It beats the baseline (most frequent class), which scores ", result.Verdict);
+    }
+
+    [Fact]
+    public void A_regression_baseline_predicts_the_mean_and_a_named_baseline_is_ranked_instead()
+    {
+        var table = Checkerboard().Drop("sign");
+        var result = ModelComparison.Compare(table, "board.csv", "y", ["ridge", "dummy-regressor"], new ComparisonOptions { Folds = 3 });
+        Assert.Null(result.Baseline);
+        Assert.Contains(result.Models, m => m.Entry.Name == "dummy-regressor");
+        Assert.Equal("baseline (mean)", ModelComparison.BaselineLabel(EstimatorRole.Regressor));
+    }
+
+    [Fact]
+    public void The_verdict_says_when_no_model_beats_the_baseline_or_only_within_the_noise()
+    {
+        static ComparedModel Model(string name, params double[] folds) => new(EstimatorCatalog.Find(name),
+            new CrossValidationResult(["accuracy"], [.. folds.Select((s, i) => new FoldScore(i, 80, 20, new Dictionary<string, double> { ["accuracy"] = s }, null, 1, 0))]),
+            null, 1, null);
+        var baseline = Model("dummy-classifier", 0.60, 0.60, 0.60, 0.60, 0.60);
+        const string label = "baseline (most frequent class)";
+
+        Assert.StartsWith("No model beats the baseline (most frequent class) (mean accuracy 0.6)",
+            ModelComparison.AgainstBaseline(Model("gaussian-nb", 0.58, 0.61, 0.59, 0.60, 0.57), baseline, label, "accuracy"));
+        Assert.Contains("gaussian-nb beats the baseline (most frequent class), which scores 0.6, by only 0.01, less than the noise",
+            ModelComparison.AgainstBaseline(Model("gaussian-nb", 0.55, 0.66, 0.58, 0.65, 0.61), baseline, label, "accuracy"));
+        Assert.Equal("It beats the baseline (most frequent class), which scores 0.6, by 0.2.",
+            ModelComparison.AgainstBaseline(Model("gaussian-nb", 0.80, 0.81, 0.79, 0.80, 0.80), baseline, label, "accuracy"));
     }
 
     [Fact]
