@@ -40,9 +40,11 @@ public sealed class FeaturesTests
         Assert.All(harris, p => Assert.True(truth.Min(c => c.DistanceTo(p)) <= 3, $"{p} is no corner"));
     }
 
+    // FLANN's LSH tables for ORB are drawn by the native library's random generator, whose state other work in the
+    // process moves, so its matches (and the corners found from them) vary by a pixel or two from run to run
     [Theory]
     [InlineData(KeypointMethod.Orb, MatcherKind.BruteForce, 4)]
-    [InlineData(KeypointMethod.Orb, MatcherKind.Flann, 4)]
+    [InlineData(KeypointMethod.Orb, MatcherKind.Flann, 6)]
     [InlineData(KeypointMethod.Sift, MatcherKind.BruteForce, 2)]
     [InlineData(KeypointMethod.Sift, MatcherKind.Flann, 2)]
     public void An_object_placed_by_a_known_homography_is_located_within_a_few_pixels(KeypointMethod method, MatcherKind matcher, double pixels)
