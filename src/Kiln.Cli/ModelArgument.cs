@@ -28,13 +28,10 @@ public sealed class ModelArgument : IDisposable
     /// <summary>How output names the model: the file as given, or the registered model and its version.</summary>
     public string Label { get; }
 
-    /// <summary>The argument of a command that takes a model, with the <c>--db</c> option a registered model is read through.</summary>
-    public static Argument<string> Create(string? use = null) => new("model") { Description = use is null ? Help : $"{Help}; {use}" };
-
-    /// <summary>Adds the argument and <c>--db</c> to a command.</summary>
+    /// <summary>Adds the model argument to a command, with the <c>--db</c> option a registered model is read through.</summary>
     public static Argument<string> AddTo(Command command, string? use = null)
     {
-        var argument = Create(use);
+        var argument = new Argument<string>("model") { Description = use is null ? Help : $"{Help}; {use}" };
         command.Arguments.Add(argument);
         if (!command.Options.Contains(TrackingOptionsCli.Database)) command.Options.Add(TrackingOptionsCli.Database);
         return argument;
