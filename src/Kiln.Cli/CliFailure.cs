@@ -10,6 +10,9 @@ namespace Kiln.Cli;
 /// </summary>
 public sealed record CliFailure(string Message, int ExitCode)
 {
+    /// <summary>Not an error: the command did its work and a check it was asked to make failed (evaluate, data validate).</summary>
+    public const int ChecksFailed = 1;
+
     public const int Usage = 64;
     public const int DataError = 65;
     public const int NoInput = 66;

@@ -84,7 +84,7 @@ public class EvaluateCommandTests
         var data = RegisterChampionAndWeakChallenger(home);
 
         var worse = CliRun.Of("evaluate", "models:/churn@challenger", data, "--baseline", "models:/churn@champion", "--min-gain", "0", "--json");
-        Assert.Equal(Kiln.Cli.Commands.EvaluateCommand.ChecksFailed, worse.ExitCode);
+        Assert.Equal(CliFailure.ChecksFailed, worse.ExitCode);
         using (var json = JsonDocument.Parse(worse.Output))
         {
             Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
@@ -111,7 +111,7 @@ public class EvaluateCommandTests
         Assert.True(met.ExitCode == 0, met.Error);
 
         var missed = CliRun.Of("evaluate", "models:/churn@challenger", data, "--require", "accuracy>=0.1", "--require", "f1_macro>=0.9", "--json");
-        Assert.Equal(Kiln.Cli.Commands.EvaluateCommand.ChecksFailed, missed.ExitCode);
+        Assert.Equal(CliFailure.ChecksFailed, missed.ExitCode);
         using var json = JsonDocument.Parse(missed.Output);
         Assert.Equal([true, false], json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("passed").GetBoolean()));
         Assert.Contains("1 of 2 checks failed: f1_macro >= 0.9", missed.Error);

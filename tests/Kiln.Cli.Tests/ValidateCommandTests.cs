@@ -60,7 +60,7 @@ public class ValidateCommandTests
 
         var run = CliRun.Of("data", "validate", Shifted(home), "--model", package, "--json");
 
-        Assert.Equal(Kiln.Cli.Commands.EvaluateCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(CliFailure.ChecksFailed, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
         var drifted = json.RootElement.GetProperty("features").EnumerateArray().Where(f => f.GetProperty("drifted").GetBoolean()).Select(f => f.GetProperty("name").GetString());
         Assert.Equal(["tenure", "contract"], drifted);
@@ -78,7 +78,7 @@ public class ValidateCommandTests
 
         var run = CliRun.Of("data", "validate", narrow, "--model", package);
 
-        Assert.Equal(Kiln.Cli.Commands.EvaluateCommand.ChecksFailed, run.ExitCode);
+        Assert.Equal(CliFailure.ChecksFailed, run.ExitCode);
         Assert.Contains("schema: FAILED", run.Output);
         Assert.Contains("'tenure'", run.Output);
         Assert.Contains("the schema does not match", run.Error);
@@ -97,7 +97,7 @@ public class ValidateCommandTests
         Assert.Equal(0, CliRun.Of("registry", "register", "churn", package, "--alias", "champion").ExitCode);
 
         Assert.Equal(0, CliRun.Of("data", "validate", data, "--model", "models:/churn@champion").ExitCode);
-        Assert.Equal(Kiln.Cli.Commands.EvaluateCommand.ChecksFailed, CliRun.Of("data", "validate", Shifted(home), "--model", "models:/churn").ExitCode);
+        Assert.Equal(CliFailure.ChecksFailed, CliRun.Of("data", "validate", Shifted(home), "--model", "models:/churn").ExitCode);
     }
 
     [Fact]

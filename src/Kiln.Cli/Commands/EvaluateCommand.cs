@@ -13,13 +13,10 @@ namespace Kiln.Cli.Commands;
 /// <c>kiln evaluate</c>: a model's scores on a labelled file, beside a baseline model's on the same rows when one is
 /// given, and the checks a deployment pipeline gates on — scores the model must reach (<c>--require accuracy>=0.8</c>)
 /// and a gain over the baseline (<c>--min-gain 0</c>), as MLflow's evaluate does with validation thresholds. A check
-/// that fails makes the command exit with <see cref="ChecksFailed"/>, after printing every check.
+/// that fails makes the command exit with <see cref="CliFailure.ChecksFailed"/>, after printing every check.
 /// </summary>
 public static class EvaluateCommand
 {
-    /// <summary>The exit code when the scores were computed but a check failed (errors keep their sysexits codes).</summary>
-    public const int ChecksFailed = 1;
-
     public static Command Create()
     {
         var command = new Command("evaluate",
@@ -109,7 +106,7 @@ public static class EvaluateCommand
                 parseResult.InvocationConfiguration.Error.WriteLine(
                     $"kiln evaluate: {failed.Count} of {checks.Count} checks failed: {string.Join("; ", failed.Select(c => $"{c.Name} (got {F(c.Value)}{(c.Baseline is { } b ? $", baseline {F(b)}" : "")})"))}");
             }
-            return Task.FromResult(passed ? 0 : ChecksFailed);
+            return Task.FromResult(passed ? 0 : CliFailure.ChecksFailed);
         });
         return command;
     }

@@ -9,7 +9,7 @@ namespace Kiln.Cli.Commands;
 /// <c>kiln data validate FILE --model MODEL</c>: the data-validation step of a pipeline. A new batch is checked against
 /// what the model was trained on — the columns it takes with their types, then each feature's spread and the spread of
 /// the model's predictions against the training reference, by the statistics and thresholds of <c>kiln monitor</c>.
-/// Exits with <see cref="EvaluateCommand.ChecksFailed"/> when the schema does not match or anything drifted.
+/// Exits with <see cref="CliFailure.ChecksFailed"/> when the schema does not match or anything drifted.
 /// </summary>
 public static class ValidateCommand
 {
@@ -58,7 +58,7 @@ public static class ValidateCommand
                     .Concat(drift.Predictions?.Drifted == true ? ["the predictions drifted"] : []);
                 parseResult.InvocationConfiguration.Error.WriteLine($"kiln data validate: {string.Join("; ", problems)}");
             }
-            return passed ? 0 : EvaluateCommand.ChecksFailed;
+            return passed ? 0 : CliFailure.ChecksFailed;
         });
         return command;
     }
