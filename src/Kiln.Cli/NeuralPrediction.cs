@@ -1,5 +1,7 @@
 using Kiln.Data;
 using Kiln.Learn;
+using Kiln.Learn.Metrics;
+using Kiln.Learn.Training;
 using Kiln.Neural.Batches;
 using Kiln.Neural.Images;
 using Kiln.Neural.Packaging;
@@ -38,31 +40,65 @@ internal static class NeuralPrediction
     public static IReadOnlyList<IReadOnlyList<(string Class, double Confidence)>> Predict(PackagedNetwork network, string input, int top)
     {
         if (top < 1) throw new ArgumentException($"--top {top}: give at least 1");
-        var model = network.Model;
-        if (model.InputShapes.Count != 1) throw new ArgumentException("this network takes several inputs; kiln predict feeds one array");
-        var rowShape = model.InputShapes[0];
-        System.Numerics.Tensors.Tensor<float> output;
-        if (IsImageInput(input))
+        var probabilities = IsImageInput(input) ? OfImages(network, ImageFiles(input), input) : OfArray(network, input);
+        return [.. Enumerable.Range(0, probabilities.RowCount).Select(r => probabilities.Ranked(r, top))];
+    }
+
+    /// <summary>
+    /// The network's scores on labelled images: a folder in MNIST's layout (its t10k test part) or a folder with one
+    /// sub-folder per class, named as the network's classes.
+    /// </summary>
+    public static Evaluation Evaluate(PackagedNetwork network, string data)
+    {
+        if (!Directory.Exists(data)) throw new FileNotFoundException($"{data}: give a folder of labelled images — MNIST's four IDX files, or one sub-folder per class", data);
+        var classes = network.Info.Classes ?? throw new ArgumentException("this network's package records no class names to score against");
+        ClassProbabilities probabilities;
+        string[] truth;
+        if (IdxImageSet.PartPath(data, "t10k-images-idx3-ubyte") is { } images && IdxImageSet.PartPath(data, "t10k-labels-idx1-ubyte") is not null)
         {
-            if (network.Info.Preprocessing is not { Height: not null, Width: not null } preprocessing)
-                throw new ArgumentException($"{input}: this network's package records no image size, so image files cannot be prepared for it; give a .npy array or an IDX file");
-            var images = ImageDataset.FromFiles(ImageFiles(input), preprocessing, rowShape);
-            output = model.Predict(new BatchLoader(images, 64, shuffle: false));
+            var labels = IdxImageSet.ReadPart(data, "t10k").Labels;
+            truth = [.. labels.Select(label => label < classes.Count ? classes[label]
+                : throw new DataFormatException(data, null, null, $"the test labels go up to {labels.Max()}, but the network knows {classes.Count} classes"))];
+            probabilities = OfArray(network, images);
         }
         else
         {
-            var (values, shape) = ReadInput(input);
-            var wanted = rowShape.Aggregate(1L, (a, b) => a * b);
-            var given = shape.Skip(1).Aggregate(1L, (a, b) => a * b);
-            if (given != wanted)
-                throw new DataFormatException(input, null, null,
-                    $"each row holds {given} values (shape [{string.Join(", ", shape.Skip(1))}]) but the network takes rows of shape [{string.Join(", ", rowShape)}], {wanted} values");
-            network.Info.Preprocessing?.Apply(values);
-            output = model.Predict(System.Numerics.Tensors.Tensor.Create(values, [shape[0], .. rowShape.Select(d => (nint)d)]), batchSize: 256);
+            var folder = ImageFolder.Scan(data);
+            if (folder.Classes.FirstOrDefault(c => !classes.Contains(c)) is { } unknown)
+                throw new DataFormatException(data, null, null, $"the class folder '{unknown}' is not one of the network's classes ({string.Join(", ", classes)})");
+            truth = [.. folder.Samples.Select(s => folder.Classes[s.ClassIndex])];
+            probabilities = OfImages(network, [.. folder.Samples.Select(s => s.Path)], data);
         }
-        var probabilities = ClassProbabilities.Of(output, network.Info.Classes);
-        return [.. Enumerable.Range(0, probabilities.RowCount).Select(r => probabilities.Ranked(r, top))];
+        var predicted = Enumerable.Range(0, probabilities.RowCount).Select(r => (string?)probabilities.Classes[probabilities.Best(r)]);
+        var columns = probabilities.Classes.Select((name, c) => (Column)new Float64Column(name,
+            [.. Enumerable.Range(0, probabilities.RowCount).Select(r => probabilities.Row(r)[c])]));
+        return new Evaluation("class", ClassificationScores.Of(new StringColumn("class", truth), new StringColumn("predicted", [.. predicted]), new Frame([.. columns])), null);
     }
+
+    static ClassProbabilities OfImages(PackagedNetwork network, IReadOnlyList<string> files, string input)
+    {
+        if (network.Info.Preprocessing is not { Height: not null, Width: not null } preprocessing)
+            throw new ArgumentException($"{input}: this network's package records no image size, so image files cannot be prepared for it; give a .npy array or an IDX file");
+        var images = ImageDataset.FromFiles(files, preprocessing, RowShape(network));
+        return ClassProbabilities.Of(network.Model.Predict(new BatchLoader(images, 64, shuffle: false)), network.Info.Classes);
+    }
+
+    static ClassProbabilities OfArray(PackagedNetwork network, string input)
+    {
+        var rowShape = RowShape(network);
+        var (values, shape) = ReadInput(input);
+        var wanted = rowShape.Aggregate(1L, (a, b) => a * b);
+        var given = shape.Skip(1).Aggregate(1L, (a, b) => a * b);
+        if (given != wanted)
+            throw new DataFormatException(input, null, null,
+                $"each row holds {given} values (shape [{string.Join(", ", shape.Skip(1))}]) but the network takes rows of shape [{string.Join(", ", rowShape)}], {wanted} values");
+        network.Info.Preprocessing?.Apply(values);
+        var output = network.Model.Predict(System.Numerics.Tensors.Tensor.Create(values, [shape[0], .. rowShape.Select(d => (nint)d)]), batchSize: 256);
+        return ClassProbabilities.Of(output, network.Info.Classes);
+    }
+
+    static IReadOnlyList<long> RowShape(PackagedNetwork network) =>
+        network.Model.InputShapes.Count == 1 ? network.Model.InputShapes[0] : throw new ArgumentException("this network takes several inputs; kiln feeds it one array");
 
     /// <summary>The predictions as a table: the file when given, class and confidence, then top2, top2_confidence and so on.</summary>
     public static Frame ToFrame(IReadOnlyList<IReadOnlyList<(string Class, double Confidence)>> predictions, IReadOnlyList<string>? files = null)

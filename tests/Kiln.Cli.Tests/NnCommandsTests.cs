@@ -181,6 +181,49 @@ public class NnCommandsTests
     }
 
     [Fact]
+    public void Evaluate_scores_a_network_on_a_folder_of_class_folders_as_its_predictions_say()
+    {
+        using var folder = new TemporaryFolder();
+        var images = ColourFolder(folder.File("colours"));
+        File.WriteAllText(folder.File("cnn.json"), ColourCnn);
+        var package = folder.File("colours.kiln");
+        Assert.Equal(0, CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--epochs", "12", "--batch-size", "8",
+            "--seed", "3", "--out", package, "--no-track").ExitCode);
+
+        var evaluate = CliRun.Of("evaluate", package, images, "--json");
+
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        using var json = JsonDocument.Parse(evaluate.Output);
+        var scores = json.RootElement.GetProperty("classification");
+        Assert.Equal(30, scores.GetProperty("rows").GetInt32());
+        Assert.Equal(["blue", "green", "red"], scores.GetProperty("perClass").EnumerateArray().Select(c => c.GetProperty("class").GetString()));
+        // the accuracy is the share of images whose predicted class is their folder's
+        Assert.Equal(0, CliRun.Of("predict", package, images, "--out", folder.File("predictions.csv")).ExitCode);
+        var predictions = Kiln.Data.Frame.ReadCsv(folder.File("predictions.csv"));
+        var right = Enumerable.Range(0, 30).Count(i => ((string)predictions["file"].GetValue(i)!).StartsWith((string)predictions["class"].GetValue(i)! + "/"));
+        Assert.Equal(right / 30.0, scores.GetProperty("accuracy").GetDouble(), 12);
+        Assert.True(scores.GetProperty("logLoss").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Evaluate_refuses_a_class_folder_the_network_does_not_know_and_the_options_for_tabular_models()
+    {
+        using var folder = new TemporaryFolder();
+        var images = ColourFolder(folder.File("colours"));
+        File.WriteAllText(folder.File("cnn.json"), ColourCnn);
+        var package = folder.File("colours.kiln");
+        Assert.Equal(0, CliRun.Of("nn", "train", "--data", images, "--arch", folder.File("cnn.json"), "--epochs", "1", "--out", package, "--no-track").ExitCode);
+        Directory.Move(Path.Combine(images, "red"), Path.Combine(images, "purple"));
+
+        var unknown = CliRun.Of("evaluate", package, images);
+        Assert.Equal(65, unknown.ExitCode);
+        Assert.Contains("'purple' is not one of the network's classes (blue, green, red)", unknown.Error);
+        var report = CliRun.Of("evaluate", package, images, "--report", folder.File("report"));
+        Assert.Equal(64, report.ExitCode);
+        Assert.Contains("--report works on tabular models", report.Error);
+    }
+
+    [Fact]
     public void A_bad_augmentation_key_or_class_weight_is_named_before_training()
     {
         using var folder = new TemporaryFolder();

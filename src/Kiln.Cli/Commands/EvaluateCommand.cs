@@ -4,6 +4,7 @@ using Kiln.Data;
 using Kiln.Learn;
 using Kiln.Learn.Metrics;
 using Kiln.Learn.Training;
+using Kiln.Neural.Packaging;
 using Kiln.Plots;
 using Spectre.Console;
 
@@ -20,7 +21,8 @@ public static class EvaluateCommand
     public static Command Create()
     {
         var command = new Command("evaluate",
-            "Score a model on a labelled file (the target column found by name), beside a baseline if given, with checks a pipeline can gate on");
+            "Score a model on a labelled file (the target column found by name), beside a baseline if given, with checks a pipeline can gate on; "
+            + "a network from kiln nn train on a folder of labelled images (MNIST's IDX files, scored on the t10k part, or one sub-folder per class)");
         var model = ModelArgument.AddTo(command);
         FrameInput.AddTo(command);
         var reportFolder = new Option<string>("--report")
@@ -55,6 +57,18 @@ public static class EvaluateCommand
                 throw new ArgumentException("--scoring names the score --min-gain compares: give --min-gain too");
 
             using var argument = ModelArgument.Open(parseResult.GetValue(model)!, parseResult, cancellationToken);
+            if (NeuralPrediction.IsNeuralPackage(argument.Path))
+            {
+                Option[] tabularOnly = [reportFolder, baseline, require, minGain];
+                if (tabularOnly.FirstOrDefault(o => parseResult.GetResult(o) is not null) is { } given)
+                    throw new ArgumentException($"{given.Name} works on tabular models; a network is scored on labelled images alone (its report comes from kiln nn train --report)");
+                using var network = NeuralPackage.Load(argument.Path);
+                var data = parseResult.GetValue(FrameInput.File)!;
+                var networkScores = NeuralPrediction.Evaluate(network, data);
+                if (output.IsJson) output.WriteJson(new { Model = argument.Label, networkScores.Target, networkScores.Classification });
+                else TrainCommands.WriteScores(output, networkScores, $"{argument.Label} on {Path.GetFileName(Path.TrimEndingDirectorySeparator(data))}");
+                return Task.FromResult(0);
+            }
             var fitted = ModelPackage.Load(argument.Path);
             var (frame, path) = FrameInput.Read(parseResult, cancellationToken);
             var target = ModelTraining.TargetOf(fitted) ?? throw new ArgumentException($"{argument.Label} holds no classifier or regressor to score");
